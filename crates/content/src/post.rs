@@ -1,0 +1,362 @@
+//! One post: front matter fields checked and mapped to the post model.
+//!
+//! Accepts the names that Zola, Hugo and Jekyll authors already use, so that
+//! an existing blog's posts can be copied in unchanged. Every problem in a
+//! post is reported, not only the first.
+
+use blog_core::text::{is_valid_slug, slugify};
+use time::format_description::well_known::Rfc3339;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime};
+
+use crate::diagnostic::Diagnostic;
+use crate::frontmatter::{self, Entry, Node, Value};
+
+/// A publication date as written (`YYYY-MM-DD`) and as an instant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PostDate {
+    pub ymd: String,
+    pub timestamp: i64,
+}
+
+/// A post read from its file, before site-wide checks.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SourcePost {
+    /// Path relative to the content folder, `/`-separated.
+    pub source: String,
+    pub slug: String,
+    /// Line of the `slug` field, or 1 when the slug comes from the file name.
+    pub slug_line: usize,
+    pub title: String,
+    pub date: PostDate,
+    pub updated: Option<String>,
+    pub category: Option<String>,
+    pub category_line: usize,
+    pub tags: Vec<String>,
+    pub authors: Vec<String>,
+    pub summary: Option<String>,
+    pub draft: bool,
+    pub body: String,
+    /// Line of the file on which the body starts.
+    pub body_line: usize,
+}
+
+const EXPECTED_DATE: &str = "expected `YYYY-MM-DD` or RFC 3339, e.g. `2026-03-16` or `2026-03-16T09:30:00+01:00`";
+
+/// Fields read from front matter, each with the names it may go by, first preferred.
+const KNOWN: &[(&str, &[&str])] = &[
+    ("title", &["title"]),
+    ("date", &["date"]),
+    ("updated", &["updated", "lastmod", "last_modified_at"]),
+    ("category", &["category", "categories"]),
+    ("summary", &["summary", "description", "excerpt"]),
+    ("tags", &["tags"]),
+    ("draft", &["draft", "published"]),
+    ("slug", &["slug"]),
+    ("author", &["author", "authors"]),
+    ("taxonomies", &["taxonomies"]),
+];
+
+/// Parses a date field's value.
+pub fn parse_date(text: &str) -> Result<PostDate, String> {
+    let text = text.trim();
+    if let Ok(date) = Date::parse(text, format_description!("[year]-[month]-[day]")) {
+        let ts = date.midnight().assume_utc().unix_timestamp();
+        return Ok(PostDate { ymd: date.to_string(), timestamp: ts });
+    }
+    // RFC 3339, also with a space for the `T` (TOML, Jekyll) or without an offset (taken as UTC).
+    let mut normalized = text.to_string();
+    if normalized.len() > 10 && normalized.as_bytes()[10] == b' ' {
+        normalized.replace_range(10..11, "T");
+    }
+    // Jekyll writes `2026-03-16 09:30:00 +0100`: join the offset and add its colon.
+    if let Some(i) = normalized.rfind([' ']) {
+        let offset = normalized[i + 1..].to_string();
+        let b = offset.as_bytes();
+        if b.len() == 5 && matches!(b[0], b'+' | b'-') && b[1..].iter().all(u8::is_ascii_digit) {
+            normalized.replace_range(i.., &format!("{}:{}", &offset[..3], &offset[3..]));
+        }
+    }
+    let has_offset = normalized.len() > 19
+        && (normalized.ends_with('Z') || normalized.ends_with('z') || normalized[19..].contains(['+', '-']));
+    if !has_offset {
+        normalized.push('Z');
+    }
+    match OffsetDateTime::parse(&normalized, &Rfc3339) {
+        Ok(dt) => Ok(PostDate { ymd: dt.date().to_string(), timestamp: dt.unix_timestamp() }),
+        Err(_) => Err(format!("`{text}` is not a valid date ({EXPECTED_DATE})")),
+    }
+}
+
+/// The `YYYY-MM-DD` prefix of a file name, and the rest.
+fn split_date_prefix(stem: &str) -> (Option<&str>, &str) {
+    let b = stem.as_bytes();
+    let is_date = b.len() >= 11
+        && b[..4].iter().all(u8::is_ascii_digit)
+        && b[4] == b'-'
+        && b[5..7].iter().all(u8::is_ascii_digit)
+        && b[7] == b'-'
+        && b[8..10].iter().all(u8::is_ascii_digit)
+        && matches!(b[10], b'-' | b'_');
+    if is_date {
+        (Some(&stem[..10]), &stem[11..])
+    } else {
+        (None, stem)
+    }
+}
+
+/// The slug a file name gives: date prefix dropped; `dir/index.md` takes the folder's name.
+pub fn slug_from_path(source: &str) -> String {
+    let mut parts = source.rsplit('/');
+    let file = parts.next().unwrap_or(source);
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let stem = if stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("_index") {
+        parts.next().unwrap_or(stem)
+    } else {
+        stem
+    };
+    slugify(split_date_prefix(stem).1)
+}
+
+struct Reader<'a> {
+    path: &'a str,
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
+impl Reader<'_> {
+    fn error(&mut self, line: usize, field: &str, message: impl Into<String>) {
+        self.errors.push(Diagnostic::error(self.path, line, field, message));
+    }
+
+    fn string(&mut self, field: &str, node: &Node) -> Option<String> {
+        match &node.value {
+            Value::Str(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+            Value::Str(_) | Value::Null => {
+                self.error(node.line, field, "is empty (expected some text)");
+                None
+            }
+            Value::Int(i) => Some(i.to_string()),
+            Value::Float(f) => Some(f.to_string()),
+            other => {
+                self.error(node.line, field, format!("is {} (expected a string)", other.kind()));
+                None
+            }
+        }
+    }
+
+    /// A list of strings. A single string is one item, or for plural fields
+    /// (`tags`, `categories`) split on commas, or on spaces as Jekyll does.
+    fn string_list(&mut self, field: &str, node: &Node) -> Vec<String> {
+        let plural = matches!(field, "tags" | "categories");
+        match &node.value {
+            Value::List(items) => items.iter().filter_map(|item| self.string(field, item)).collect(),
+            Value::Str(s) if !plural => vec![s.trim().to_string()].into_iter().filter(|s| !s.is_empty()).collect(),
+            Value::Str(s) => {
+                let parts: Vec<&str> = if s.contains(',') { s.split(',').collect() } else { s.split_whitespace().collect() };
+                parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+            }
+            Value::Null => Vec::new(),
+            other => {
+                self.error(node.line, field, format!("is {} (expected a list of strings, e.g. `[postgres, rds]`)", other.kind()));
+                Vec::new()
+            }
+        }
+    }
+
+    fn date(&mut self, field: &str, node: &Node) -> Option<PostDate> {
+        let text = match &node.value {
+            Value::Str(s) | Value::Datetime(s) => s.clone(),
+            other => {
+                self.error(node.line, field, format!("is {} ({EXPECTED_DATE})", other.kind()));
+                return None;
+            }
+        };
+        parse_date(&text).map_err(|m| self.error(node.line, field, m)).ok()
+    }
+
+    fn bool(&mut self, field: &str, node: &Node) -> Option<bool> {
+        match &node.value {
+            Value::Bool(b) => Some(*b),
+            Value::Str(s) if matches!(s.as_str(), "true" | "false") => Some(s == "true"),
+            other => {
+                let shown = match other {
+                    Value::Str(s) => format!("`{s}`"),
+                    other => other.kind().to_string(),
+                };
+                self.error(node.line, field, format!("is {shown} (expected `true` or `false`)"));
+                None
+            }
+        }
+    }
+}
+
+/// Parses one post. `path` is how messages name the file (e.g. `content/x.md`);
+/// `source` is its path relative to the content folder.
+///
+/// Returns the post and its warnings, or every error found in it.
+pub fn parse_post(path: &str, source: &str, text: &str) -> Result<(SourcePost, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let fm = frontmatter::parse(text)
+        .map_err(|e| vec![Diagnostic::error(path, e.line, "front matter", e.message)])?;
+    let mut r = Reader { path, errors: Vec::new(), warnings: Vec::new() };
+
+    // Flatten Zola's [taxonomies] table into the top level.
+    let mut entries: Vec<Entry> = Vec::new();
+    for entry in fm.entries {
+        if entry.key == "taxonomies" {
+            match entry.value.value {
+                Value::Map(inner) => {
+                    for e in inner {
+                        if matches!(e.key.as_str(), "categories" | "category" | "tags") {
+                            entries.push(e);
+                        } else {
+                            r.warnings.push(Diagnostic::warning(path, e.line, &format!("taxonomies.{}", e.key), "is not used by this blog and was ignored (expected `categories` or `tags`)"));
+                        }
+                    }
+                }
+                other => r.error(entry.line, "taxonomies", format!("is {} (expected a table with `categories` and `tags`)", other.kind())),
+            }
+        } else {
+            entries.push(entry);
+        }
+    }
+
+    // Pick each field's value, warning about duplicates and unknown names.
+    let mut picked: Vec<(&str, &Entry)> = Vec::new();
+    for entry in &entries {
+        let Some((field, _)) = KNOWN.iter().find(|(_, names)| names.contains(&entry.key.as_str())) else {
+            let known: Vec<&str> = KNOWN.iter().filter(|(f, _)| *f != "taxonomies").map(|(f, _)| *f).collect();
+            r.warnings.push(Diagnostic::warning(
+                path,
+                entry.line,
+                &entry.key,
+                format!("unknown field, ignored (expected one of {})", known.join(", ")),
+            ));
+            continue;
+        };
+        if let Some((_, first)) = picked.iter().find(|(f, _)| f == field) {
+            let message = if first.key == entry.key {
+                format!("is set twice; the value on line {} is used", first.line)
+            } else {
+                format!("is ignored because `{}` (line {}) gives the {field} already", first.key, first.line)
+            };
+            r.warnings.push(Diagnostic::warning(path, entry.line, &entry.key, message));
+            continue;
+        }
+        picked.push((field, entry));
+    }
+    let get = |field: &str| picked.iter().find(|(f, _)| *f == field).map(|(_, e)| *e);
+
+    let title = match get("title") {
+        Some(e) => r.string("title", &e.value),
+        None => {
+            r.error(1, "title", "is missing (expected e.g. `title: \"How a cache key leaked data\"`)");
+            None
+        }
+    };
+
+    let file_name = source.rsplit('/').next().unwrap_or(source);
+    let date = match get("date") {
+        Some(e) => r.date("date", &e.value),
+        None => match split_date_prefix(file_name.rsplit_once('.').map_or(file_name, |(s, _)| s)).0 {
+            Some(prefix) => r.date("date", &Node { value: Value::Str(prefix.into()), line: 1 }),
+            None => {
+                r.error(1, "date", format!("is missing ({EXPECTED_DATE}, or a `YYYY-MM-DD-` prefix on the file name)"));
+                None
+            }
+        },
+    };
+
+    let updated = get("updated").and_then(|e| r.date(&e.key, &e.value)).map(|d| d.ymd);
+
+    let (category, category_line) = match get("category") {
+        Some(e) => {
+            let list = r.string_list(&e.key, &e.value);
+            if list.len() > 1 {
+                r.warnings.push(Diagnostic::warning(path, e.line, &e.key, format!("has {} categories; only the first, `{}`, is used", list.len(), list[0])));
+            }
+            let category = list.into_iter().next();
+            if let Some(c) = &category {
+                if slugify(c).is_empty() {
+                    r.error(e.line, &e.key, format!("`{c}` has no letters or digits (expected a name such as `Database`)"));
+                }
+            }
+            (category, e.line)
+        }
+        None => (None, 1),
+    };
+
+    let summary = get("summary").and_then(|e| r.string(&e.key, &e.value));
+
+    let tags = match get("tags") {
+        Some(e) => {
+            let mut tags: Vec<String> = Vec::new();
+            for tag in r.string_list("tags", &e.value) {
+                if !tags.contains(&tag) {
+                    tags.push(tag);
+                }
+            }
+            tags
+        }
+        None => Vec::new(),
+    };
+
+    let draft = match get("draft") {
+        // Jekyll's `published: false` means a draft.
+        Some(e) if e.key == "published" => r.bool("published", &e.value).map(|p| !p),
+        Some(e) => r.bool("draft", &e.value),
+        None => Some(false),
+    }
+    .unwrap_or(false);
+
+    let (slug, slug_line) = match get("slug") {
+        Some(e) => match r.string("slug", &e.value) {
+            Some(s) if is_valid_slug(&s) => (s, e.line),
+            Some(s) => {
+                let suggestion = slugify(&s);
+                let hint = if suggestion.is_empty() { String::new() } else { format!(", e.g. `{suggestion}`") };
+                r.error(e.line, "slug", format!("`{s}` is not a valid slug (expected lower-case letters, digits and single hyphens{hint})"));
+                (String::new(), e.line)
+            }
+            None => (String::new(), e.line),
+        },
+        None => {
+            let slug = slug_from_path(source);
+            if slug.is_empty() {
+                r.error(1, "slug", format!("the file name `{file_name}` gives no slug (expected letters or digits in the name, or a `slug:` field)"));
+            }
+            (slug, 1)
+        }
+    };
+
+    let authors = get("author").map(|e| r.string_list(&e.key, &e.value)).unwrap_or_default();
+
+    if !r.errors.is_empty() {
+        return Err(r.errors);
+    }
+    let (Some(title), Some(date)) = (title, date) else {
+        return Err(r.errors);
+    };
+    Ok((
+        SourcePost {
+            source: source.to_string(),
+            slug,
+            slug_line,
+            title,
+            date,
+            updated,
+            category,
+            category_line,
+            tags,
+            authors,
+            summary,
+            draft,
+            body: fm.body.to_string(),
+            body_line: fm.body_line,
+        },
+        r.warnings,
+    ))
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,114 @@
+use super::*;
+
+const PATH: &str = "content/2026-03-16-pool.md";
+const SOURCE: &str = "2026-03-16-pool.md";
+
+fn ok(text: &str) -> (SourcePost, Vec<Diagnostic>) {
+    parse_post(PATH, SOURCE, text).unwrap_or_else(|e| panic!("{e:?}"))
+}
+
+fn errors(text: &str) -> Vec<String> {
+    parse_post(PATH, SOURCE, text).expect_err("should fail").iter().map(ToString::to_string).collect()
+}
+
+#[test]
+fn yaml_post_with_every_field() {
+    let (p, warnings) = ok("---\ntitle: \"Thirty-eight tasks\"\ndate: 2026-03-16\nupdated: 2026-03-20\ncategory: Database\nsummary: Pools met max_connections.\ntags: [postgres, rds, postgres]\nauthor: Ana Lima\ndraft: false\nslug: pool-sizing\n---\n\nBody text.\n");
+    assert!(warnings.is_empty(), "{warnings:?}");
+    assert_eq!(p.title, "Thirty-eight tasks");
+    assert_eq!(p.date, PostDate { ymd: "2026-03-16".into(), timestamp: 1_773_619_200 });
+    assert_eq!(p.updated.as_deref(), Some("2026-03-20"));
+    assert_eq!(p.category.as_deref(), Some("Database"));
+    assert_eq!(p.summary.as_deref(), Some("Pools met max_connections."));
+    assert_eq!(p.tags, ["postgres", "rds"]);
+    assert_eq!(p.authors, ["Ana Lima"]);
+    assert_eq!((p.slug.as_str(), p.slug_line), ("pool-sizing", 10));
+    assert!(!p.draft);
+    assert_eq!(p.body, "\nBody text.\n");
+    assert_eq!(p.body_line, 12);
+}
+
+#[test]
+fn zola_toml_post() {
+    let (p, warnings) = ok("+++\ntitle = \"Zola post\"\ndate = 2026-03-16T09:30:00+01:00\ndescription = \"From Zola.\"\nauthors = [\"A\", \"B\"]\n\n[taxonomies]\ncategories = [\"CI/CD\"]\ntags = [\"cache\"]\n\n[extra]\ntoc = true\n+++\nBody");
+    assert_eq!(p.date, PostDate { ymd: "2026-03-16".into(), timestamp: 1_773_649_800 });
+    assert_eq!(p.summary.as_deref(), Some("From Zola."));
+    assert_eq!(p.category.as_deref(), Some("CI/CD"));
+    assert_eq!(p.tags, ["cache"]);
+    assert_eq!(p.authors, ["A", "B"]);
+    assert_eq!(warnings.len(), 1);
+    assert_eq!(warnings[0].to_string(), "content/2026-03-16-pool.md:11: warning: extra: unknown field, ignored (expected one of title, date, updated, category, summary, tags, draft, slug, author)");
+}
+
+#[test]
+fn hugo_and_jekyll_names() {
+    let (p, _) = ok("---\ntitle: Hugo\ndate: 2026-03-16T10:00:00Z\nlastmod: 2026-03-18\ncategories: [Database, Ops]\ntags: pooling pgbouncer\n---\n");
+    assert_eq!(p.updated.as_deref(), Some("2026-03-18"));
+    assert_eq!(p.category.as_deref(), Some("Database"));
+    assert_eq!(p.tags, ["pooling", "pgbouncer"]);
+    let (p, w) = ok("---\ntitle: Jekyll\ndate: 2026-03-16 09:30:00 +0100\nexcerpt: Short.\npublished: false\nlast_modified_at: 2026-03-17\nlayout: post\n---\n");
+    assert!(p.draft);
+    assert_eq!(p.summary.as_deref(), Some("Short."));
+    assert_eq!(p.date.ymd, "2026-03-16");
+    assert_eq!(w.len(), 1, "{w:?}");
+    assert!(w[0].to_string().contains(":7: warning: layout: unknown field"));
+}
+
+#[test]
+fn date_from_file_name_and_slug_from_path() {
+    let (p, _) = ok("---\ntitle: No date\n---\n");
+    assert_eq!(p.date.ymd, "2026-03-16");
+    assert_eq!(p.slug, "pool");
+    assert_eq!(slug_from_path("2026/03/my-post/index.md"), "my-post");
+    assert_eq!(slug_from_path("Notes on Café.md"), "notes-on-cafe");
+    assert_eq!(slug_from_path("2026-03-16_flash-sale.markdown"), "flash-sale");
+}
+
+#[test]
+fn duplicate_names_warn_and_the_first_wins() {
+    let (p, w) = ok("---\ntitle: T\nsummary: First.\ndescription: Second.\n---\n");
+    assert_eq!(p.summary.as_deref(), Some("First."));
+    assert_eq!(w[0].to_string(), "content/2026-03-16-pool.md:4: warning: description: is ignored because `summary` (line 3) gives the summary already");
+}
+
+#[test]
+fn every_error_in_a_post_is_reported_with_line_and_field() {
+    let errs = errors("---\ntitle: [not, text]\ndate: 2026-02-30\ntags: 7\ndraft: maybe\nslug: Not A Slug\nupdated: yesterday\n---\n");
+    assert_eq!(errs, [
+        "content/2026-03-16-pool.md:2: title: is a list (expected a string)",
+        "content/2026-03-16-pool.md:3: date: `2026-02-30` is not a valid date (expected `YYYY-MM-DD` or RFC 3339, e.g. `2026-03-16` or `2026-03-16T09:30:00+01:00`)",
+        "content/2026-03-16-pool.md:7: updated: `yesterday` is not a valid date (expected `YYYY-MM-DD` or RFC 3339, e.g. `2026-03-16` or `2026-03-16T09:30:00+01:00`)",
+        "content/2026-03-16-pool.md:4: tags: is a number (expected a list of strings, e.g. `[postgres, rds]`)",
+        "content/2026-03-16-pool.md:5: draft: is `maybe` (expected `true` or `false`)",
+        "content/2026-03-16-pool.md:6: slug: `Not A Slug` is not a valid slug (expected lower-case letters, digits and single hyphens, e.g. `not-a-slug`)",
+    ]);
+}
+
+#[test]
+fn missing_fields() {
+    let errs = parse_post("content/undated.md", "undated.md", "---\nsummary: x\n---\n").unwrap_err();
+    let errs: Vec<String> = errs.iter().map(ToString::to_string).collect();
+    assert_eq!(errs, [
+        "content/undated.md:1: title: is missing (expected e.g. `title: \"How a cache key leaked data\"`)",
+        "content/undated.md:1: date: is missing (expected `YYYY-MM-DD` or RFC 3339, e.g. `2026-03-16` or `2026-03-16T09:30:00+01:00`, or a `YYYY-MM-DD-` prefix on the file name)",
+    ]);
+    assert_eq!(errors("---\ntitle: \"\"\n---\n"), ["content/2026-03-16-pool.md:2: title: is empty (expected some text)"]);
+}
+
+#[test]
+fn syntax_errors_are_reported_as_front_matter() {
+    let errs = errors("---\ntitle: \"open\ndate: 2026-03-16\n---\n");
+    assert_eq!(errs.len(), 1);
+    assert!(errs[0].starts_with("content/2026-03-16-pool.md:"), "{errs:?}");
+    assert!(errs[0].contains(": front matter: YAML syntax error"), "{errs:?}");
+    assert_eq!(errors("Just text\n"), ["content/2026-03-16-pool.md:1: front matter: no front matter (expected the file to start with a `---` line for YAML or `+++` for TOML, then `title:` and `date:`)"]);
+}
+
+#[test]
+fn dates() {
+    assert_eq!(parse_date("2026-03-16").unwrap().timestamp, 1_773_619_200);
+    assert_eq!(parse_date("2026-03-16T00:30:00+02:00").unwrap(), PostDate { ymd: "2026-03-16".into(), timestamp: 1_773_613_800 });
+    assert_eq!(parse_date("2026-03-16T09:30:00").unwrap().timestamp, 1_773_653_400);
+    assert!(parse_date("16/03/2026").is_err());
+    assert!(parse_date("2026-3-16").is_err());
+}

@@ -1,0 +1,295 @@
+//! The whole site: every post parsed and checked together, then written out.
+
+use std::collections::HashMap;
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use blog_core::markdown::{analyze, truncate_words, SUMMARY_MAX_CHARS};
+use blog_core::model::{sort_posts, IndexedBody, Manifest, PostMeta, SearchIndexFile, Site};
+use blog_core::search::index_words;
+use blog_core::text::slugify;
+use blog_core::urls::{LinkTarget, Urls};
+
+use crate::diagnostic::{self, Diagnostic};
+use crate::post::{parse_post, SourcePost};
+
+/// A file under the content folder.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SourceFile {
+    /// Path relative to the content folder, `/`-separated.
+    pub rel: String,
+    /// Markdown text, for posts; `None` for other files (images...).
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// How messages name the content folder, e.g. `content`.
+    pub display_dir: String,
+    /// Keep drafts and future-dated posts (the dev server does).
+    pub include_drafts: bool,
+    /// Unix seconds of "now": posts dated later are future posts.
+    pub now: i64,
+    pub site: Site,
+}
+
+/// What the build writes.
+#[derive(Debug, Clone)]
+pub struct Compiled {
+    pub manifest: Manifest,
+    pub manifest_json: String,
+    pub index_json: String,
+    /// (path relative to content, body markdown) of each published post.
+    pub bodies: Vec<(String, String)>,
+    /// Files other than posts, relative to content, to copy.
+    pub assets: Vec<String>,
+    pub warnings: Vec<Diagnostic>,
+    /// Drafts and future posts left out.
+    pub left_out: usize,
+}
+
+pub fn is_markdown(rel: &str) -> bool {
+    let lower = rel.to_ascii_lowercase();
+    lower.ends_with(".md") || lower.ends_with(".markdown")
+}
+
+/// Reads every file under `dir` (hidden files and folders skipped), sorted by path.
+pub fn load(dir: &Path) -> io::Result<Vec<SourceFile>> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> io::Result<()> {
+        for entry in fs::read_dir(dir)? {
+            let entry = entry?;
+            let name = entry.file_name().to_string_lossy().to_string();
+            if name.starts_with('.') {
+                continue;
+            }
+            let path = entry.path();
+            if entry.file_type()?.is_dir() {
+                walk(root, &path, out)?;
+                continue;
+            }
+            let rel = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy().to_string())
+                .collect::<Vec<_>>()
+                .join("/");
+            let text = if is_markdown(&rel) {
+                let bytes = fs::read(&path)?;
+                Some(String::from_utf8(bytes).map_err(|e| {
+                    io::Error::new(io::ErrorKind::InvalidData, format!("{rel}: not UTF-8 text ({e})"))
+                })?)
+            } else {
+                None
+            };
+            out.push(SourceFile { rel, text });
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    out.sort_by(|a, b| a.rel.cmp(&b.rel));
+    Ok(out)
+}
+
+/// FNV-1a, 64 bits: a stable content hash for cache-busting versions.
+fn version_of(text: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in text.bytes() {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")[..12].to_string()
+}
+
+fn line_at(text: &str, byte: usize) -> usize {
+    text[..byte.min(text.len())].matches('\n').count()
+}
+
+/// Parses and checks every post, and builds the manifest and search index.
+/// Returns every error of every post, sorted, if there is any.
+pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Diagnostic>> {
+    let mut errors = Vec::new();
+    let mut warnings = Vec::new();
+    let mut posts: Vec<SourcePost> = Vec::new();
+    let display = |rel: &str| format!("{}/{rel}", opts.display_dir.trim_end_matches('/'));
+
+    for file in files {
+        let Some(text) = &file.text else { continue };
+        match parse_post(&display(&file.rel), &file.rel, text) {
+            Ok((post, w)) => {
+                warnings.extend(w);
+                posts.push(post);
+            }
+            Err(e) => errors.extend(e),
+        }
+    }
+
+    // Slugs are unique across the site.
+    let mut by_slug: HashMap<&str, &SourcePost> = HashMap::new();
+    for post in &posts {
+        if post.slug.is_empty() {
+            continue;
+        }
+        if let Some(first) = by_slug.get(post.slug.as_str()) {
+            errors.push(Diagnostic::error(
+                &display(&post.source),
+                post.slug_line,
+                "slug",
+                format!("`{}` is already used by {} (expected a unique slug: rename the file or set `slug:`)", post.slug, display(&first.source)),
+            ));
+        } else {
+            by_slug.insert(&post.slug, post);
+        }
+    }
+
+    // Category names that differ only in spelling would share a URL.
+    let mut categories: HashMap<String, (&str, &SourcePost)> = HashMap::new();
+    for post in &posts {
+        let Some(name) = post.category.as_deref() else { continue };
+        let slug = slugify(name);
+        match categories.get(&slug) {
+            Some((first, other)) if *first != name => errors.push(Diagnostic::error(
+                &display(&post.source),
+                post.category_line,
+                "category",
+                format!("`{name}` and `{first}` ({}) differ only in spelling (expected one spelling for one category)", display(&other.source)),
+            )),
+            Some(_) => {}
+            None => {
+                categories.insert(slug, (name, post));
+            }
+        }
+    }
+
+    // Drafts and future posts are kept only in development.
+    let (published, left_out): (Vec<&SourcePost>, Vec<&SourcePost>) = posts
+        .iter()
+        .partition(|p| opts.include_drafts || (!p.draft && p.date.timestamp <= opts.now));
+    let source_to_slug: HashMap<&str, &str> = published.iter().map(|p| (p.source.as_str(), p.slug.as_str())).collect();
+    let left_out_sources: HashMap<&str, &SourcePost> = left_out.iter().map(|p| (p.source.as_str(), *p)).collect();
+    let slugs: HashMap<&str, ()> = published.iter().map(|p| (p.slug.as_str(), ())).collect();
+    let asset_set: HashMap<&str, ()> = files.iter().filter(|f| f.text.is_none()).map(|f| (f.rel.as_str(), ())).collect();
+
+    let urls = Urls::new("/");
+    let mut metas = Vec::new();
+    let mut index = Vec::new();
+    let mut bodies = Vec::new();
+    for post in &published {
+        let analysis = analyze(&post.body);
+        let path = display(&post.source);
+        let lookup = |source: &str| source_to_slug.get(source).map(|s| s.to_string());
+        for (href, offset) in &analysis.links {
+            let line = post.body_line + line_at(&post.body, *offset);
+            match urls.resolve_link(&post.slug, &post.source, href, &lookup) {
+                LinkTarget::Broken(target) => {
+                    let why = match left_out_sources.get(target.as_str()) {
+                        Some(p) if p.draft => format!("`{href}` is a draft, left out of this build"),
+                        Some(_) => format!("`{href}` is dated in the future, left out of this build"),
+                        None => format!("`{href}` does not match any post"),
+                    };
+                    errors.push(Diagnostic::error(&path, line, "link", format!("{why} (expected the path of a published post's file, relative to this one)")));
+                }
+                LinkTarget::Rejected => warnings.push(Diagnostic::warning(
+                    &path,
+                    line,
+                    "link",
+                    format!("`{href}` was removed: only http, https, mailto and tel links, and paths, are kept"),
+                )),
+                LinkTarget::Internal(url) => {
+                    let path_only = url.split(['?', '#']).next().unwrap_or("");
+                    let missing = if let Some(slug) = path_only.strip_prefix("/posts/") {
+                        !slugs.contains_key(blog_core::urls::percent_decode(slug).as_str())
+                    } else if let Some(file) = path_only.strip_prefix("/content/") {
+                        !asset_set.contains_key(blog_core::urls::percent_decode(file).as_str())
+                    } else if let Some(cat) = path_only.strip_prefix("/category/") {
+                        !categories.contains_key(blog_core::urls::percent_decode(cat).as_str())
+                    } else {
+                        false
+                    };
+                    if missing {
+                        errors.push(Diagnostic::error(&path, line, "link", format!("`{href}` leads nowhere on this site (expected an existing post, category or file next to the post)")));
+                    }
+                }
+                LinkTarget::External(_) | LinkTarget::Other(_) => {}
+            }
+        }
+        let summary = post
+            .summary
+            .clone()
+            .unwrap_or_else(|| truncate_words(&analysis.summary, SUMMARY_MAX_CHARS));
+        if summary.is_empty() {
+            warnings.push(Diagnostic::warning(&path, 1, "summary", "is empty: the post has no `summary:` and no paragraph to take one from"));
+        }
+        metas.push(PostMeta {
+            slug: post.slug.clone(),
+            title: post.title.clone(),
+            date: post.date.ymd.clone(),
+            timestamp: post.date.timestamp,
+            updated: post.updated.clone(),
+            category: post.category.clone(),
+            tags: post.tags.clone(),
+            authors: post.authors.clone(),
+            summary,
+            reading_minutes: analysis.reading_minutes(),
+            source: post.source.clone(),
+            version: version_of(&post.body),
+            draft: post.draft || post.date.timestamp > opts.now,
+        });
+        index.push(IndexedBody { slug: post.slug.clone(), words: index_words(&analysis.plain_text) });
+        bodies.push((post.source.clone(), post.body.clone()));
+    }
+
+    if !errors.is_empty() {
+        diagnostic::sort(&mut errors);
+        return Err(errors);
+    }
+    diagnostic::sort(&mut warnings);
+    sort_posts(&mut metas);
+    let index_json = serde_json::to_string(&SearchIndexFile { posts: index }).map_err(|e| vec![Diagnostic::error("search-index.json", 1, "json", e.to_string())])?;
+    let manifest = Manifest {
+        site: opts.site.clone(),
+        posts: metas,
+        search_index: format!("search-index.json?v={}", version_of(&index_json)),
+    };
+    let manifest_json = serde_json::to_string(&manifest).map_err(|e| vec![Diagnostic::error("manifest.json", 1, "json", e.to_string())])?;
+    Ok(Compiled {
+        manifest,
+        manifest_json,
+        index_json,
+        bodies,
+        assets: files.iter().filter(|f| f.text.is_none()).map(|f| f.rel.clone()).collect(),
+        warnings,
+        left_out: left_out.len(),
+    })
+}
+
+/// Writes the build into `out`: `manifest.json`, `search-index.json`, and
+/// `content/` with each published body (front matter removed) and every other file.
+pub fn write(compiled: &Compiled, content_dir: &Path, out: &Path) -> io::Result<()> {
+    let content_out = out.join("content");
+    if content_out.exists() {
+        fs::remove_dir_all(&content_out)?;
+    }
+    fs::create_dir_all(&content_out)?;
+    let target = |rel: &str| -> io::Result<PathBuf> {
+        let path = content_out.join(rel);
+        if let Some(parent) = path.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        Ok(path)
+    };
+    for (rel, body) in &compiled.bodies {
+        fs::write(target(rel)?, body)?;
+    }
+    for rel in &compiled.assets {
+        fs::copy(content_dir.join(rel), target(rel)?)?;
+    }
+    fs::write(out.join("manifest.json"), &compiled.manifest_json)?;
+    fs::write(out.join("search-index.json"), &compiled.index_json)?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests;

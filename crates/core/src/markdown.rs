@@ -1,0 +1,519 @@
+//! Markdown: the one place that sets the parser options, the renderer used in
+//! the browser, and the analysis the content build makes of each body
+//! (words for the reading time, summary, plain text for search, links).
+
+use std::collections::HashSet;
+
+use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+
+use crate::sanitize::{escape_html, Sanitizer};
+use crate::text::slugify;
+use crate::urls::{LinkTarget, Urls};
+
+/// Reading speed used for "N min read".
+pub const WORDS_PER_MINUTE: usize = 220;
+
+/// Longest derived summary, in characters, before it is cut at a word.
+pub const SUMMARY_MAX_CHARS: usize = 300;
+
+/// The markdown dialect of posts: CommonMark with GitHub's tables, footnotes,
+/// strikethrough, task lists and alerts, `{#id}` heading attributes and smart punctuation.
+pub fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_STRIKETHROUGH
+        | Options::ENABLE_TASKLISTS
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_GFM
+}
+
+/// The post a body belongs to, for resolving its links.
+pub struct PostContext<'a> {
+    pub urls: &'a Urls,
+    pub slug: &'a str,
+    /// Source path relative to `content/`.
+    pub source: &'a str,
+    /// Finds the slug of the post whose source path is given.
+    pub post_for_source: &'a dyn Fn(&str) -> Option<String>,
+}
+
+impl PostContext<'_> {
+    fn resolve(&self, href: &str) -> LinkTarget {
+        self.urls.resolve_link(self.slug, self.source, href, self.post_for_source)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Heading {
+    pub level: u8,
+    pub id: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rendered {
+    pub html: String,
+    /// The body's headings in order, for a table of contents.
+    pub headings: Vec<Heading>,
+}
+
+/// Hands out ids that are unique within one document: `x`, then `x-1`, `x-2`...
+#[derive(Default)]
+struct Ids {
+    used: HashSet<String>,
+}
+
+impl Ids {
+    fn unique(&mut self, wanted: &str) -> String {
+        let base = if wanted.is_empty() { "section" } else { wanted };
+        if self.used.insert(base.to_string()) {
+            return base.to_string();
+        }
+        let mut n = 1;
+        loop {
+            let candidate = format!("{base}-{n}");
+            if self.used.insert(candidate.clone()) {
+                return candidate;
+            }
+            n += 1;
+        }
+    }
+}
+
+struct OpenHeading {
+    level: HeadingLevel,
+    explicit_id: Option<String>,
+    start: usize,
+    text: String,
+    has_link: bool,
+}
+
+struct Footnote {
+    label: String,
+    number: usize,
+    events: Vec<Event<'static>>,
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Renders a post body to HTML that is safe to insert into the page.
+pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
+    let mut out: Vec<Event<'static>> = Vec::new();
+    let mut headings = Vec::new();
+    let mut ids = Ids::default();
+    let mut sanitizer = Sanitizer::new();
+    let mut heading: Option<OpenHeading> = None;
+    let mut links: Vec<&'static str> = Vec::new();
+    let mut referenced: HashSet<String> = HashSet::new();
+    let mut image: Option<(String, String, String)> = None;
+    let mut html_block: Option<String> = None;
+    let mut footnotes: Vec<Footnote> = Vec::new();
+    let mut in_footnote: Option<usize> = None;
+    let resolve = |href: &str| ctx.resolve(href);
+
+    let number_of = |footnotes: &mut Vec<Footnote>, label: &str| -> usize {
+        if let Some(f) = footnotes.iter().find(|f| f.label == label) {
+            return f.number;
+        }
+        let number = footnotes.iter().filter(|f| f.number > 0).count() + 1;
+        footnotes.push(Footnote { label: label.to_string(), number, events: Vec::new() });
+        number
+    };
+
+    for event in Parser::new_ext(markdown, options()) {
+        // Collect an image's alt text until its end.
+        if let Some((_, _, alt)) = image.as_mut() {
+            match event {
+                Event::Text(t) | Event::Code(t) => alt.push_str(&t),
+                Event::End(TagEnd::Image) => {
+                    let (src, title, alt) = image.take().unwrap_or_default();
+                    let html = match resolve(&src) {
+                        LinkTarget::Internal(url) | LinkTarget::External(url) => {
+                            let title = if title.is_empty() {
+                                String::new()
+                            } else {
+                                format!(" title=\"{}\"", escape_html(&title))
+                            };
+                            format!(
+                                "<img src=\"{}\" alt=\"{}\"{title} loading=\"lazy\" decoding=\"async\">",
+                                escape_html(&url),
+                                escape_html(&alt)
+                            )
+                        }
+                        _ => escape_html(&alt),
+                    };
+                    push(&mut out, &mut footnotes, in_footnote, Event::Html(html.into()));
+                }
+                _ => {}
+            }
+            continue;
+        }
+        let event: Option<Event<'static>> = match event {
+            Event::Start(Tag::Heading { level, id, .. }) => {
+                heading = Some(OpenHeading {
+                    level,
+                    explicit_id: id.map(|i| i.to_string()),
+                    start: out.len(),
+                    text: String::new(),
+                    has_link: false,
+                });
+                None
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                sanitizer.end_block();
+                if let Some(h) = heading.take() {
+                    let wanted = h.explicit_id.clone().unwrap_or_else(|| slugify(&h.text));
+                    let id = ids.unique(&wanted);
+                    // One h1 per page: the post's title. Body headings start at h2.
+                    let level = heading_number(h.level).max(2);
+                    let mut open = format!("<h{level} id=\"{}\">", escape_html(&id));
+                    let mut close = format!("</h{level}>\n");
+                    if !h.has_link {
+                        open.push_str(&format!(
+                            "<a class=\"heading-anchor\" href=\"{}\">",
+                            escape_html(&ctx.urls.post_section(ctx.slug, &id))
+                        ));
+                        close.insert_str(0, "</a>");
+                    }
+                    out.insert(h.start, Event::Html(open.into()));
+                    out.push(Event::Html(close.into()));
+                    headings.push(Heading { level, id, text: h.text.trim().to_string() });
+                }
+                None
+            }
+            Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
+                if let Some(h) = heading.as_mut() {
+                    h.has_link = true;
+                }
+                let href = if link_type == LinkType::Email {
+                    format!("mailto:{dest_url}")
+                } else {
+                    dest_url.to_string()
+                };
+                let title = if title.is_empty() {
+                    String::new()
+                } else {
+                    format!(" title=\"{}\"", escape_html(&title))
+                };
+                let (html, opened) = match resolve(&href) {
+                    LinkTarget::Internal(url) | LinkTarget::Other(url) => {
+                        (format!("<a href=\"{}\"{title}>", escape_html(&url)), true)
+                    }
+                    LinkTarget::External(url) => (
+                        format!(
+                            "<a href=\"{}\"{title} target=\"_blank\" rel=\"noopener noreferrer\">",
+                            escape_html(&url)
+                        ),
+                        true,
+                    ),
+                    LinkTarget::Broken(_) => ("<span class=\"broken-link\">".to_string(), true),
+                    LinkTarget::Rejected => (String::new(), false),
+                };
+                links.push(match (opened, html.starts_with("<span")) {
+                    (false, _) => "",
+                    (true, true) => "</span>",
+                    (true, false) => "</a>",
+                });
+                opened.then(|| Event::Html(html.into()))
+            }
+            Event::End(TagEnd::Link) => links
+                .pop()
+                .filter(|close| !close.is_empty())
+                .map(|close| Event::Html(close.into())),
+            Event::Start(Tag::Image { dest_url, title, .. }) => {
+                image = Some((dest_url.to_string(), title.to_string(), String::new()));
+                None
+            }
+            Event::Start(Tag::CodeBlock(kind)) => {
+                let lang = match &kind {
+                    CodeBlockKind::Fenced(info) => info
+                        .split(|c: char| c.is_whitespace() || c == ',' || c == '{')
+                        .next()
+                        .unwrap_or("")
+                        .to_string(),
+                    CodeBlockKind::Indented => String::new(),
+                };
+                Some(Event::Html(if lang.is_empty() {
+                    "<pre><code>".into()
+                } else {
+                    let lang = escape_html(&lang);
+                    format!("<pre data-lang=\"{lang}\"><code class=\"language-{lang}\">").into()
+                }))
+            }
+            Event::End(TagEnd::CodeBlock) => Some(Event::Html("</code></pre>\n".into())),
+            Event::Start(Tag::Table(alignments)) => {
+                push(&mut out, &mut footnotes, in_footnote, Event::Html("<div class=\"table-wrap\">".into()));
+                Some(Event::Start(Tag::Table(alignments)))
+            }
+            Event::End(TagEnd::Table) => {
+                push(&mut out, &mut footnotes, in_footnote, Event::End(TagEnd::Table));
+                Some(Event::Html("</div>\n".into()))
+            }
+            // An HTML block arrives a line at a time: filter it whole, so that
+            // a tag spread over lines is read as one tag.
+            Event::Start(Tag::HtmlBlock) => {
+                html_block = Some(String::new());
+                None
+            }
+            Event::Html(html) if html_block.is_some() => {
+                html_block.get_or_insert_with(String::new).push_str(&html);
+                None
+            }
+            Event::End(TagEnd::HtmlBlock) => {
+                let mut clean = String::new();
+                sanitizer.push(&html_block.take().unwrap_or_default(), &mut clean, &resolve);
+                sanitizer.end_block();
+                (!clean.is_empty()).then(|| Event::Html(clean.into()))
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                let mut clean = String::new();
+                sanitizer.push(&html, &mut clean, &resolve);
+                (!clean.is_empty()).then(|| Event::Html(clean.into()))
+            }
+            Event::Text(_) | Event::Code(_) if sanitizer.is_skipping() => None,
+            Event::Text(text) => {
+                if let Some(h) = heading.as_mut() {
+                    h.text.push_str(&text);
+                }
+                Some(Event::Text(CowStr::from(text.into_string())))
+            }
+            Event::Code(code) => {
+                if let Some(h) = heading.as_mut() {
+                    h.text.push_str(&code);
+                }
+                Some(Event::Code(CowStr::from(code.into_string())))
+            }
+            Event::FootnoteReference(label) => {
+                let number = number_of(&mut footnotes, &label);
+                let id = format!("fn-{}", slugify(&label));
+                let ref_id = if referenced.insert(label.to_string()) {
+                    format!(" id=\"fnref-{}\"", escape_html(&slugify(&label)))
+                } else {
+                    String::new()
+                };
+                Some(Event::Html(
+                    format!(
+                        "<sup class=\"footnote-ref\"><a href=\"{}\"{ref_id} aria-label=\"Footnote {number}\">{number}</a></sup>",
+                        escape_html(&ctx.urls.post_section(ctx.slug, &id)),
+                    )
+                    .into(),
+                ))
+            }
+            Event::Start(Tag::FootnoteDefinition(label)) => {
+                let label = label.to_string();
+                let index = match footnotes.iter().position(|f| f.label == label) {
+                    Some(i) => i,
+                    None => {
+                        footnotes.push(Footnote { label, number: 0, events: Vec::new() });
+                        footnotes.len() - 1
+                    }
+                };
+                in_footnote = Some(index);
+                None
+            }
+            Event::End(TagEnd::FootnoteDefinition) => {
+                in_footnote = None;
+                None
+            }
+            Event::End(end) => {
+                if matches!(
+                    end,
+                    TagEnd::Paragraph | TagEnd::Item | TagEnd::TableCell | TagEnd::BlockQuote(_)
+                ) {
+                    sanitizer.end_block();
+                }
+                Some(Event::End(end))
+            }
+            Event::Start(tag) => Some(Event::Start(tag.into_static())),
+            other => Some(other.into_static()),
+        };
+        if let Some(event) = event {
+            push(&mut out, &mut footnotes, in_footnote, event);
+        }
+    }
+
+    // Footnotes: numbered in order of first reference, listed at the end.
+    footnotes.retain(|f| !f.events.is_empty() || f.number > 0);
+    if !footnotes.is_empty() {
+        let mut next = footnotes.iter().map(|f| f.number).max().unwrap_or(0);
+        for f in footnotes.iter_mut().filter(|f| f.number == 0) {
+            next += 1;
+            f.number = next;
+        }
+        footnotes.sort_by_key(|f| f.number);
+        out.push(Event::Html("<section class=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n".into()));
+        for f in footnotes {
+            let slug = slugify(&f.label);
+            out.push(Event::Html(format!("<li id=\"fn-{}\">\n", escape_html(&slug)).into()));
+            out.extend(f.events);
+            out.push(Event::Html(
+                format!(
+                    "<a class=\"footnote-back\" href=\"{}\" aria-label=\"Back to reference {}\">↩</a></li>\n",
+                    escape_html(&ctx.urls.post_section(ctx.slug, &format!("fnref-{slug}"))),
+                    f.number
+                )
+                .into(),
+            ));
+        }
+        out.push(Event::Html("</ol>\n</section>\n".into()));
+    }
+
+    let mut html = String::with_capacity(markdown.len() * 3 / 2);
+    pulldown_cmark::html::push_html(&mut html, out.into_iter());
+    Rendered { html, headings }
+}
+
+fn push(out: &mut Vec<Event<'static>>, footnotes: &mut [Footnote], in_footnote: Option<usize>, event: Event<'static>) {
+    match in_footnote.and_then(|i| footnotes.get_mut(i)) {
+        Some(f) => f.events.push(event),
+        None => out.push(event),
+    }
+}
+
+/// What the content build needs to know about a body.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Analysis {
+    /// Words of prose (everything outside code blocks).
+    pub prose_words: usize,
+    /// Words inside code blocks, which readers skim: they count half.
+    pub code_words: usize,
+    /// Plain text of the paragraphs before `<!-- more -->`, or of the first paragraph.
+    pub summary: String,
+    /// All the text, for the search index.
+    pub plain_text: String,
+    /// Every link and image destination with its byte offset in the body.
+    pub links: Vec<(String, usize)>,
+}
+
+impl Analysis {
+    /// "N min read": words at [`WORDS_PER_MINUTE`], code at half weight, at least 1.
+    pub fn reading_minutes(&self) -> u32 {
+        reading_minutes(self.prose_words, self.code_words)
+    }
+}
+
+/// Minutes for `prose` words plus `code` words counted at half weight,
+/// rounded to the nearest minute, at least 1.
+pub fn reading_minutes(prose: usize, code: usize) -> u32 {
+    let doubled = 2 * prose + code;
+    let per = 2 * WORDS_PER_MINUTE;
+    (((doubled + per / 2) / per).max(1)) as u32
+}
+
+fn count_words(s: &str) -> usize {
+    s.split_whitespace()
+        .filter(|w| w.chars().any(char::is_alphanumeric))
+        .count()
+}
+
+/// Cuts `s` to at most `max` characters at a word boundary, adding "…".
+pub fn truncate_words(s: &str, max: usize) -> String {
+    if s.chars().count() <= max {
+        return s.to_string();
+    }
+    let cut: String = s.chars().take(max).collect();
+    let cut = match cut.rfind(char::is_whitespace) {
+        Some(i) if i > max / 2 => &cut[..i],
+        _ => &cut,
+    };
+    format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()))
+}
+
+/// Reads a body once for the content build.
+pub fn analyze(markdown: &str) -> Analysis {
+    let mut prose = String::new();
+    let mut code = String::new();
+    let mut in_code = false;
+    let mut paragraphs: Vec<String> = Vec::new();
+    let mut paragraph: Option<String> = None;
+    let mut depth = 0usize;
+    let mut more_at: Option<usize> = None;
+    let mut links = Vec::new();
+    let mut plain = String::new();
+
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        match event {
+            Event::Start(tag) => {
+                match &tag {
+                    Tag::CodeBlock(_) => in_code = true,
+                    Tag::Paragraph if depth == 0 => paragraph = Some(String::new()),
+                    Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
+                        links.push((dest_url.to_string(), range.start))
+                    }
+                    _ => {}
+                }
+                depth += 1;
+            }
+            Event::End(end) => {
+                depth = depth.saturating_sub(1);
+                match end {
+                    TagEnd::CodeBlock => in_code = false,
+                    TagEnd::Paragraph if depth == 0 => {
+                        if let Some(p) = paragraph.take() {
+                            paragraphs.push(p.split_whitespace().collect::<Vec<_>>().join(" "));
+                        }
+                    }
+                    _ => {}
+                }
+                let inline = matches!(
+                    end,
+                    TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
+                );
+                if !inline {
+                    prose.push(' ');
+                    code.push(' ');
+                    plain.push(' ');
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if in_code {
+                    code.push_str(&t);
+                } else {
+                    prose.push_str(&t);
+                }
+                plain.push_str(&t);
+                if let Some(p) = paragraph.as_mut() {
+                    p.push_str(&t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                prose.push(' ');
+                plain.push(' ');
+                if let Some(p) = paragraph.as_mut() {
+                    p.push(' ');
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let t = h.trim();
+                if more_at.is_none() && t.starts_with("<!--") && t.trim_start_matches("<!--").trim_end_matches("-->").trim() == "more" {
+                    more_at = Some(paragraphs.len());
+                }
+            }
+            _ => {}
+        }
+    }
+    let summary = match more_at {
+        Some(n) if n > 0 => paragraphs[..n].join(" "),
+        _ => paragraphs.first().cloned().unwrap_or_default(),
+    };
+    Analysis {
+        prose_words: count_words(&prose),
+        code_words: count_words(&code),
+        summary,
+        plain_text: plain.split_whitespace().collect::<Vec<_>>().join(" "),
+        links,
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,126 @@
+//! The post model and the manifest the content build writes and the browser reads.
+
+use serde::{Deserialize, Serialize};
+
+/// Everything the listing needs, generated from `content/` at build time.
+/// Post bodies are not in it: a body is fetched when its post is opened.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    pub site: Site,
+    /// Newest first; ties broken by slug, so the order is deterministic.
+    pub posts: Vec<PostMeta>,
+    /// Path of the full-text search index, relative to the site root,
+    /// with a version query that changes whenever the index does.
+    pub search_index: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Site {
+    pub title: String,
+    #[serde(default)]
+    pub description: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostMeta {
+    pub slug: String,
+    pub title: String,
+    /// Publication date, `YYYY-MM-DD`.
+    pub date: String,
+    /// Publication instant as seconds since the Unix epoch (UTC), for ordering.
+    pub timestamp: i64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub updated: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub tags: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub authors: Vec<String>,
+    /// Plain-text summary for the card.
+    pub summary: String,
+    pub reading_minutes: u32,
+    /// Path of the markdown source relative to `content/`, with `/` separators.
+    pub source: String,
+    /// Changes whenever the body does; appended to the body URL so caches never serve a stale body.
+    pub version: String,
+    /// Drafts and future-dated posts appear only in development builds.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub draft: bool,
+}
+
+impl PostMeta {
+    /// The slug of this post's category, if it has one.
+    pub fn category_slug(&self) -> Option<String> {
+        self.category.as_deref().map(crate::text::slugify)
+    }
+}
+
+/// The full-text search index: for each post (by slug), the distinct folded
+/// words of its body, sorted and joined by spaces.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct SearchIndexFile {
+    pub posts: Vec<IndexedBody>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IndexedBody {
+    pub slug: String,
+    pub words: String,
+}
+
+/// Sorts posts newest first, then by slug, the manifest's one order.
+pub fn sort_posts(posts: &mut [PostMeta]) {
+    posts.sort_by(|a, b| {
+        b.timestamp
+            .cmp(&a.timestamp)
+            .then_with(|| a.slug.cmp(&b.slug))
+    });
+}
+
+#[cfg(test)]
+pub(crate) fn sample_post(slug: &str, date: &str, category: Option<&str>) -> PostMeta {
+    PostMeta {
+        slug: slug.into(),
+        title: slug.replace('-', " "),
+        date: date.into(),
+        timestamp: crate::dates::days_from_civil_str(date).unwrap_or(0) * 86_400,
+        updated: None,
+        category: category.map(Into::into),
+        tags: Vec::new(),
+        authors: Vec::new(),
+        summary: String::new(),
+        reading_minutes: 1,
+        source: format!("{slug}.md"),
+        version: "v1".into(),
+        draft: false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn newest_first_then_slug() {
+        let mut posts = vec![
+            sample_post("b", "2026-03-14", None),
+            sample_post("c", "2026-03-16", None),
+            sample_post("a", "2026-03-14", None),
+        ];
+        sort_posts(&mut posts);
+        let order: Vec<_> = posts.iter().map(|p| p.slug.as_str()).collect();
+        assert_eq!(order, ["c", "a", "b"]);
+    }
+
+    #[test]
+    fn manifest_round_trips_and_omits_empty_fields() {
+        let post = sample_post("x", "2026-03-14", Some("CI/CD"));
+        let json = serde_json::to_string(&post).unwrap();
+        assert!(!json.contains("draft"));
+        assert!(!json.contains("tags"));
+        let back: PostMeta = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, post);
+        assert_eq!(back.category_slug().as_deref(), Some("ci-cd"));
+    }
+}

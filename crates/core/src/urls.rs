@@ -1,0 +1,330 @@
+//! The one place that builds URLs: pages, data files and links inside posts.
+//!
+//! Every URL is a path from the site's base, so the same build works at a
+//! domain root (`/`) and in a subfolder (`/blog/`).
+
+use crate::model::PostMeta;
+
+/// URL builder for a site served under `base` (always starts and ends with `/`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Urls {
+    base: String,
+}
+
+/// Where a link written in a post leads, once resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkTarget {
+    /// A path on this site: a page (routed in the browser) or a file.
+    Internal(String),
+    /// Another site (`http:`, `https:` or protocol-relative): opens safely in a new tab.
+    External(String),
+    /// `mailto:` and `tel:` links.
+    Other(String),
+    /// A link to a markdown file that is not a published post (the path, resolved).
+    Broken(String),
+    /// A scheme that could run code or smuggle content (`javascript:`, `data:`, ...), or an empty link.
+    Rejected,
+}
+
+impl Urls {
+    /// `base` is the path the site is served under, e.g. `/` or `/blog/`
+    /// (missing slashes are added).
+    pub fn new(base: &str) -> Self {
+        let trimmed = base.trim().trim_matches('/');
+        let base = if trimmed.is_empty() {
+            "/".to_string()
+        } else {
+            format!("/{trimmed}/")
+        };
+        Urls { base }
+    }
+
+    /// The base path, starting and ending with `/`.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// The base as the router wants it: `""` at the root, `/blog` in a subfolder.
+    pub fn router_base(&self) -> &str {
+        self.base.trim_end_matches('/')
+    }
+
+    /// The listing page, optionally filtered by category, with the search query.
+    pub fn listing(&self, category_slug: Option<&str>, query: &str) -> String {
+        let mut url = match category_slug {
+            Some(slug) => format!("{}category/{}", self.base, encode_segment(slug)),
+            None => self.base.clone(),
+        };
+        let query = query.trim();
+        if !query.is_empty() {
+            url.push_str("?q=");
+            url.push_str(&encode_query_value(query));
+        }
+        url
+    }
+
+    pub fn home(&self) -> String {
+        self.listing(None, "")
+    }
+
+    pub fn category(&self, slug: &str) -> String {
+        self.listing(Some(slug), "")
+    }
+
+    pub fn post(&self, slug: &str) -> String {
+        format!("{}posts/{}", self.base, encode_segment(slug))
+    }
+
+    /// A section of a post: its heading or footnote id.
+    pub fn post_section(&self, slug: &str, id: &str) -> String {
+        format!("{}#{}", self.post(slug), encode_fragment(id))
+    }
+
+    /// A file at the site root, e.g. `manifest.json`.
+    pub fn site_file(&self, path: &str) -> String {
+        format!("{}{}", self.base, path.trim_start_matches('/'))
+    }
+
+    pub fn manifest(&self) -> String {
+        self.site_file("manifest.json")
+    }
+
+    /// A file copied from `content/` (a post's image, say), by its path there.
+    pub fn content_file(&self, path: &str) -> String {
+        let encoded: Vec<String> = path.split('/').map(encode_segment).collect();
+        self.site_file(&format!("content/{}", encoded.join("/")))
+    }
+
+    /// The markdown body of a post, versioned so that a cache never serves a stale one.
+    pub fn post_body(&self, post: &PostMeta) -> String {
+        format!(
+            "{}?v={}",
+            self.content_file(&post.source),
+            encode_query_value(&post.version)
+        )
+    }
+
+    /// Resolves a link or image written in the post whose source is `from_source`
+    /// and whose slug is `from_slug`.
+    ///
+    /// Relative links resolve against the post's folder in `content/`; a link to a
+    /// `.md` file becomes the URL of that post (looked up with `post_for_source`),
+    /// so that links between posts also work when browsing the repository.
+    pub fn resolve_link(
+        &self,
+        from_slug: &str,
+        from_source: &str,
+        href: &str,
+        post_for_source: &dyn Fn(&str) -> Option<String>,
+    ) -> LinkTarget {
+        // Browsers ignore ASCII tabs and newlines anywhere in a URL and strip
+        // surrounding controls and spaces: check what the browser would see.
+        let href: String = href
+            .chars()
+            .filter(|c| !matches!(c, '\t' | '\n' | '\r'))
+            .collect();
+        let href = href.trim_matches(|c: char| c <= ' ');
+        if href.is_empty() {
+            return LinkTarget::Rejected;
+        }
+        if href.starts_with("//") {
+            return LinkTarget::External(href.to_string());
+        }
+        if let Some(scheme) = scheme_of(href) {
+            return match scheme.to_ascii_lowercase().as_str() {
+                "http" | "https" => LinkTarget::External(href.to_string()),
+                "mailto" | "tel" => LinkTarget::Other(href.to_string()),
+                _ => LinkTarget::Rejected,
+            };
+        }
+        if let Some(fragment) = href.strip_prefix('#') {
+            return LinkTarget::Internal(format!(
+                "{}#{}",
+                self.post(from_slug),
+                fragment
+            ));
+        }
+        if let Some(path) = href.strip_prefix('/') {
+            return LinkTarget::Internal(self.site_file(path));
+        }
+        let split = href.find(['?', '#']).unwrap_or(href.len());
+        let (path, suffix) = href.split_at(split);
+        let dir = from_source.rsplit_once('/').map_or("", |(dir, _)| dir);
+        let Some(resolved) = join_relative(dir, &percent_decode(path)) else {
+            return LinkTarget::Broken(path.to_string());
+        };
+        if resolved.to_ascii_lowercase().ends_with(".md") {
+            return match post_for_source(&resolved) {
+                Some(slug) => {
+                    let fragment = suffix.find('#').map_or("", |i| &suffix[i..]);
+                    LinkTarget::Internal(format!("{}{}", self.post(&slug), fragment))
+                }
+                None => LinkTarget::Broken(resolved),
+            };
+        }
+        LinkTarget::Internal(format!("{}{}", self.content_file(&resolved), suffix))
+    }
+}
+
+/// The scheme of an absolute URL (`https` of `https://...`), if it has one.
+pub fn scheme_of(url: &str) -> Option<&str> {
+    let colon = url.find(':')?;
+    let scheme = &url[..colon];
+    let mut chars = scheme.chars();
+    let first = chars.next()?;
+    (first.is_ascii_alphabetic()
+        && chars.all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.')))
+    .then_some(scheme)
+}
+
+/// Joins a relative path to a folder, resolving `.` and `..`; `None` if it
+/// climbs out of the content folder.
+fn join_relative(dir: &str, path: &str) -> Option<String> {
+    let mut parts: Vec<&str> = dir.split('/').filter(|s| !s.is_empty()).collect();
+    for segment in path.split('/') {
+        match segment {
+            "" | "." => {}
+            ".." => {
+                parts.pop()?;
+            }
+            s => parts.push(s),
+        }
+    }
+    (!parts.is_empty()).then(|| parts.join("/"))
+}
+
+const UNRESERVED: &[u8] = b"-._~";
+
+fn encode(s: &str, keep: &[u8]) -> String {
+    let mut out = String::with_capacity(s.len());
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || UNRESERVED.contains(&b) || keep.contains(&b) {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+/// Percent-encodes one path segment.
+pub fn encode_segment(s: &str) -> String {
+    encode(s, b"!$&'()*+,;=:@")
+}
+
+/// Percent-encodes a query value (spaces become `%20`).
+pub fn encode_query_value(s: &str) -> String {
+    encode(s, b"!$'()*,;:@/")
+}
+
+fn encode_fragment(s: &str) -> String {
+    encode(s, b"!$&'()*+,;=:@/?")
+}
+
+/// Decodes `%XX` escapes (invalid escapes and invalid UTF-8 are kept as they are).
+pub fn percent_decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' && i + 2 < bytes.len() {
+            let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).ok();
+            if let Some(b) = hex.and_then(|h| u8::from_str_radix(h, 16).ok()) {
+                out.push(b);
+                i += 3;
+                continue;
+            }
+        }
+        out.push(bytes[i]);
+        i += 1;
+    }
+    String::from_utf8(out).unwrap_or_else(|_| s.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lookup(source: &str) -> Option<String> {
+        match source {
+            "2026/other-post.md" => Some("other-post".into()),
+            "top.md" => Some("top".into()),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn builds_page_urls_at_root_and_in_subfolder() {
+        let root = Urls::new("/");
+        assert_eq!(root.home(), "/");
+        assert_eq!(root.router_base(), "");
+        assert_eq!(root.category("ci-cd"), "/category/ci-cd");
+        assert_eq!(root.post("hello"), "/posts/hello");
+        assert_eq!(root.manifest(), "/manifest.json");
+
+        let sub = Urls::new("blog");
+        assert_eq!(sub.base(), "/blog/");
+        assert_eq!(sub.router_base(), "/blog");
+        assert_eq!(sub.home(), "/blog/");
+        assert_eq!(sub.listing(Some("ai"), "gpu cost"), "/blog/category/ai?q=gpu%20cost");
+        assert_eq!(sub.listing(None, "  "), "/blog/");
+        assert_eq!(sub.post_section("p", "root-cause"), "/blog/posts/p#root-cause");
+        assert_eq!(Urls::new("/a/b/").base(), "/a/b/");
+    }
+
+    #[test]
+    fn encodes_queries_and_paths() {
+        let u = Urls::new("/");
+        assert_eq!(u.listing(None, "a&b=c #x"), "/?q=a%26b%3Dc%20%23x");
+        assert_eq!(u.listing(None, "café"), "/?q=caf%C3%A9");
+        assert_eq!(u.content_file("dir/my image.png"), "/content/dir/my%20image.png");
+        assert_eq!(percent_decode("caf%C3%A9%20x"), "café x");
+        assert_eq!(percent_decode("100%"), "100%");
+        assert_eq!(percent_decode("%zz"), "%zz");
+    }
+
+    #[test]
+    fn body_url_is_versioned() {
+        let mut post = crate::model::sample_post("x", "2026-01-01", None);
+        post.source = "2026/x.md".into();
+        post.version = "abc123".into();
+        assert_eq!(Urls::new("/blog/").post_body(&post), "/blog/content/2026/x.md?v=abc123");
+    }
+
+    #[test]
+    fn resolves_links_in_posts() {
+        let u = Urls::new("/blog/");
+        let r = |href: &str| u.resolve_link("me", "2026/me.md", href, &lookup);
+        assert_eq!(r("https://example.com/a"), LinkTarget::External("https://example.com/a".into()));
+        assert_eq!(r("//cdn.example.com/x.png"), LinkTarget::External("//cdn.example.com/x.png".into()));
+        assert_eq!(r("mailto:oncall@example.com"), LinkTarget::Other("mailto:oncall@example.com".into()));
+        assert_eq!(r("#root-cause"), LinkTarget::Internal("/blog/posts/me#root-cause".into()));
+        assert_eq!(r("/category/ai"), LinkTarget::Internal("/blog/category/ai".into()));
+        assert_eq!(r("other-post.md"), LinkTarget::Internal("/blog/posts/other-post".into()));
+        assert_eq!(r("./other-post.md#fix"), LinkTarget::Internal("/blog/posts/other-post#fix".into()));
+        assert_eq!(r("../top.md"), LinkTarget::Internal("/blog/posts/top".into()));
+        assert_eq!(r("missing.md"), LinkTarget::Broken("2026/missing.md".into()));
+        assert_eq!(r("../../escape.png"), LinkTarget::Broken("../../escape.png".into()));
+        assert_eq!(r("graph.png"), LinkTarget::Internal("/blog/content/2026/graph.png".into()));
+        assert_eq!(r(""), LinkTarget::Rejected);
+    }
+
+    #[test]
+    fn rejects_script_and_data_schemes_however_written() {
+        let u = Urls::new("/");
+        for href in [
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            " javascript:alert(1)",
+            "java\tscript:alert(1)",
+            "java\nscript:alert(1)",
+            "\u{1}javascript:alert(1)",
+            "vbscript:msgbox(1)",
+            "data:text/html,<script>alert(1)</script>",
+            "DATA:image/svg+xml;base64,PHN2Zz4=",
+            "file:///etc/passwd",
+        ] {
+            assert_eq!(u.resolve_link("p", "p.md", href, &lookup), LinkTarget::Rejected, "{href:?}");
+        }
+    }
+}

@@ -1,0 +1,123 @@
+//! The app shell and its routes, all in one place.
+
+use blog_core::Urls;
+use leptos::prelude::*;
+use leptos_router::components::{Route, Router, Routes};
+use leptos_router::path;
+
+use crate::components::load_error::LoadError;
+use crate::pages::listing::ListingPage;
+use crate::pages::not_found::NotFound;
+use crate::pages::post::PostPage;
+use crate::state::{use_blog, Blog};
+
+#[component]
+pub fn App(
+    /// The path the site is served under: `/` or e.g. `/blog/`.
+    #[prop(into)]
+    base: String,
+) -> impl IntoView {
+    let urls = Urls::new(&base);
+    let router_base = urls.router_base().to_string();
+    provide_context(Blog::new(urls));
+    view! {
+        <Router base=router_base>
+            <SkipLink />
+            <Header />
+            <main id="main" tabindex="-1">
+                <Site />
+            </main>
+            <Footer />
+        </Router>
+    }
+}
+
+/// Waits for the manifest, then shows the routed page.
+#[component]
+fn Site() -> impl IntoView {
+    let blog = use_blog();
+    move || match blog.manifest.get() {
+        None => view! { <ListingSkeleton /> }.into_any(),
+        Some(Err(error)) => view! {
+            <LoadError error=error on_retry=move || blog.manifest.refetch() />
+        }
+        .into_any(),
+        Some(Ok(_)) => view! {
+            <Routes fallback=|| view! { <NotFound /> }>
+                <Route path=path!("/") view=ListingPage />
+                <Route path=path!("/category/:category") view=ListingPage />
+                <Route path=path!("/posts/:slug") view=PostPage />
+            </Routes>
+        }
+        .into_any(),
+    }
+}
+
+/// Moves focus to the main content (a plain `#main` link would leave the
+/// page, because the document's base is the site root).
+#[component]
+fn SkipLink() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    let href = move || format!("{}#main", location.pathname.get());
+    view! {
+        <a
+            class="skip-link"
+            href=href
+            on:click=|ev| {
+                ev.prevent_default();
+                if let Some(main) = web_sys::window()
+                    .and_then(|w| w.document())
+                    .and_then(|d| d.get_element_by_id("main"))
+                {
+                    let main: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(main);
+                    let _ = main.focus();
+                }
+            }
+        >
+            "Skip to content"
+        </a>
+    }
+}
+
+#[component]
+fn Header() -> impl IntoView {
+    let blog = use_blog();
+    let home = blog.urls().home();
+    let site = move || blog.manifest.get().and_then(Result::ok).map(|l| l.manifest.site.clone());
+    view! {
+        <header class="site-header">
+            <div class="wrap">
+                <a class="site-title" href=home>
+                    {move || site().map(|s| s.title).unwrap_or_default()}
+                </a>
+                <p class="tagline">{move || site().map(|s| s.description).unwrap_or_default()}</p>
+            </div>
+        </header>
+    }
+}
+
+#[component]
+fn Footer() -> impl IntoView {
+    let blog = use_blog();
+    let title = move || blog.manifest.get().and_then(Result::ok).map(|l| l.manifest.site.title.clone());
+    view! {
+        <footer class="site-footer">
+            <div class="wrap">
+                <p>{move || title().unwrap_or_default()} " · Written in markdown, rendered in your browser."</p>
+            </div>
+        </footer>
+    }
+}
+
+#[component]
+fn ListingSkeleton() -> impl IntoView {
+    view! {
+        <div class="wrap" aria-busy="true">
+            <p class="visually-hidden" role="status">"Loading posts…"</p>
+            <div class="skeleton skeleton-line wide"></div>
+            <div class="skeleton skeleton-card"></div>
+            <div class="skeleton skeleton-card"></div>
+            <div class="skeleton skeleton-card"></div>
+        </div>
+    }
+}

@@ -1,0 +1,5 @@
+pub mod categories;
+pub mod highlight;
+pub mod load_error;
+pub mod post_card;
+pub mod search_box;

@@ -1,0 +1,58 @@
+use leptos::ev;
+use leptos::html::Input;
+use leptos::prelude::*;
+
+/// The search field. `/` anywhere on the page focuses it; Esc clears it.
+#[component]
+pub fn SearchBox(
+    #[prop(into)] value: Signal<String>,
+    on_change: impl Fn(String) + Clone + 'static,
+) -> impl IntoView {
+    let input: NodeRef<Input> = NodeRef::new();
+
+    // Registered after render, so that rendering stays free of browser calls.
+    Effect::new(move |_| {
+        let handle = window_event_listener(ev::keydown, move |ev| {
+            if ev.key() != "/" || ev.ctrl_key() || ev.meta_key() || ev.alt_key() {
+                return;
+            }
+            let typing = ev
+                .target()
+                .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
+                .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT") || el.has_attribute("contenteditable"))
+                .unwrap_or(false);
+            if !typing {
+                if let Some(input) = input.get_untracked() {
+                    ev.prevent_default();
+                    let _ = input.focus();
+                }
+            }
+        });
+        on_cleanup(move || handle.remove());
+    });
+
+    let changed = on_change.clone();
+    view! {
+        <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
+            <label for="search-input" class="visually-hidden">"Search posts"</label>
+            <input
+                id="search-input"
+                node_ref=input
+                type="search"
+                placeholder="Search posts"
+                autocomplete="off"
+                spellcheck="false"
+                aria-keyshortcuts="/"
+                prop:value=move || value.get()
+                on:input=move |ev| changed(event_target_value(&ev))
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        ev.prevent_default();
+                        on_change(String::new());
+                    }
+                }
+            />
+            <kbd class="search-hint" aria-hidden="true">"/"</kbd>
+        </form>
+    }
+}

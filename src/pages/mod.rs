@@ -1,0 +1,3 @@
+pub mod listing;
+pub mod not_found;
+pub mod post;

@@ -1,0 +1,22 @@
+use leptos::prelude::*;
+
+use crate::state::{set_document_title, use_blog};
+
+#[component]
+pub fn NotFound() -> impl IntoView {
+    let blog = use_blog();
+    let home = blog.urls().home();
+    set_document_title(move || {
+        let site = blog.manifest.get().and_then(Result::ok).map(|l| l.manifest.site.title.clone());
+        format!("Page not found · {}", site.unwrap_or_default())
+    });
+    view! {
+        <div class="wrap not-found">
+            <h1>"Page not found"</h1>
+            <p>"There is no page at this address. It may have moved, or the link may be mistyped."</p>
+            <p>
+                <a class="button" href=home>"Back to all posts"</a>
+            </p>
+        </div>
+    }
+}

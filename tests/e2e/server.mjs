@@ -1,0 +1,44 @@
+// A static file server that behaves like GitHub Pages: files are served from
+// `dist` under a base path; any other path gets `404.html` with status 404.
+// Usage: node server.mjs DIST_DIR PORT [BASE]   (BASE defaults to `/`)
+import http from 'node:http';
+import fs from 'node:fs';
+import path from 'node:path';
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.txt': 'text/plain; charset=utf-8',
+  '.md': 'text/markdown; charset=utf-8',
+};
+
+export function startServer(dist, port, base = '/', { onRequest } = {}) {
+  const root = path.resolve(dist);
+  const server = http.createServer((req, res) => {
+    const url = new URL(req.url, 'http://localhost');
+    if (onRequest && onRequest(req, res, url) === true) return;
+    let pathname = decodeURIComponent(url.pathname);
+    const send = (file, status) => {
+      res.writeHead(status, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      fs.createReadStream(file).pipe(res);
+    };
+    const notFound = () => send(path.join(root, '404.html'), 404);
+    if (!pathname.startsWith(base)) return notFound();
+    let file = path.join(root, pathname.slice(base.length));
+    if (!file.startsWith(root)) return notFound();
+    if (fs.existsSync(file) && fs.statSync(file).isDirectory()) file = path.join(file, 'index.html');
+    if (!fs.existsSync(file)) return notFound();
+    send(file, 200);
+  });
+  return new Promise((resolve) => server.listen(port, '127.0.0.1', () => resolve(server)));
+}
+
+if (process.argv[1] && process.argv[1].endsWith('server.mjs')) {
+  const [dist = 'dist', port = '8080', base = '/'] = process.argv.slice(2);
+  startServer(dist, Number(port), base).then(() => console.log(`serving ${dist} at http://127.0.0.1:${port}${base}`));
+}
