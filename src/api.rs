@@ -29,14 +29,24 @@ async fn get_text(url: &str, what: &'static str) -> Result<String, FetchError> {
         .await
         .map_err(|_| err("the network request failed".into()))?;
     if !response.ok() {
-        return Err(err(format!("the server answered {} {}", response.status(), response.status_text())));
+        return Err(err(format!(
+            "the server answered {} {}",
+            response.status(),
+            response.status_text()
+        )));
     }
-    response.text().await.map_err(|_| err("the response could not be read".into()))
+    response
+        .text()
+        .await
+        .map_err(|_| err("the response could not be read".into()))
 }
 
 async fn get_json<T: DeserializeOwned>(url: &str, what: &'static str) -> Result<T, FetchError> {
     let text = get_text(url, what).await?;
-    serde_json::from_str(&text).map_err(|e| FetchError { what, detail: format!("it is not valid ({e})") })
+    serde_json::from_str(&text).map_err(|e| FetchError {
+        what,
+        detail: format!("it is not valid ({e})"),
+    })
 }
 
 pub async fn manifest(url: String) -> Result<Manifest, FetchError> {

@@ -83,7 +83,12 @@ fn SkipLink() -> impl IntoView {
 fn Header() -> impl IntoView {
     let blog = use_blog();
     let home = blog.urls().home();
-    let site = move || blog.manifest.get().and_then(Result::ok).map(|l| l.manifest.site.clone());
+    let site = move || {
+        blog.manifest
+            .get()
+            .and_then(Result::ok)
+            .map(|l| l.manifest.site.clone())
+    };
     view! {
         <header class="site-header">
             <div class="wrap">
@@ -99,7 +104,12 @@ fn Header() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let blog = use_blog();
-    let title = move || blog.manifest.get().and_then(Result::ok).map(|l| l.manifest.site.title.clone());
+    let title = move || {
+        blog.manifest
+            .get()
+            .and_then(Result::ok)
+            .map(|l| l.manifest.site.title.clone())
+    };
     view! {
         <footer class="site-footer">
             <div class="wrap">

@@ -8,6 +8,9 @@ mod components;
 mod pages;
 mod state;
 
+#[cfg(all(test, target_arch = "wasm32"))]
+mod browser_tests;
+
 pub use app::App;
 
 /// The path the site is served under, read from the document's `<base href>`

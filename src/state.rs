@@ -33,7 +33,10 @@ impl Blog {
             async move {
                 let manifest = api::manifest(url).await?;
                 let search = SearchData::new(&manifest.posts);
-                Ok(Loaded { manifest: Arc::new(manifest), search: Arc::new(search) })
+                Ok(Loaded {
+                    manifest: Arc::new(manifest),
+                    search: Arc::new(search),
+                })
             }
         });
         let want_full_text = RwSignal::new(false);
@@ -48,7 +51,12 @@ impl Blog {
                 }))
             }
         });
-        Blog { urls, manifest, want_full_text, full_text }
+        Blog {
+            urls,
+            manifest,
+            want_full_text,
+            full_text,
+        }
     }
 
     pub fn urls(&self) -> Urls {

@@ -14,9 +14,7 @@ pub fn CategoryNav(
     let urls = use_blog().urls();
     let all_urls = urls.clone();
     let all_href = move || all_urls.listing(None, &query.get());
-    let current = move |slug: Option<&str>| {
-        (active.get().as_deref() == slug).then_some("page")
-    };
+    let current = move |slug: Option<&str>| (active.get().as_deref() == slug).then_some("page");
     view! {
         <nav class="categories" aria-label="Categories">
             <ul>

@@ -12,6 +12,9 @@ use crate::components::search_box::SearchBox;
 use crate::pages::not_found::NotFound;
 use crate::state::{set_document_title, use_blog};
 
+/// Cards rendered at first, and added by each "Show more".
+const PAGE_SIZE: usize = 30;
+
 #[component]
 pub fn ListingPage() -> impl IntoView {
     let blog = use_blog();
@@ -42,8 +45,18 @@ pub fn ListingPage() -> impl IntoView {
 
     let on_change = move |value: String| {
         text.set(value.clone());
-        let url = blog.urls().listing(category.get_untracked().as_deref(), &value);
-        navigate(&url, NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() });
+        let url = blog
+            .urls()
+            .listing(category.get_untracked().as_deref(), &value);
+        navigate(
+            &url,
+            NavigateOptions {
+                resolve: false,
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
 
     let manifest = loaded.manifest.clone();
@@ -52,7 +65,12 @@ pub fn ListingPage() -> impl IntoView {
     let category_name = {
         let all_categories = all_categories.clone();
         Memo::new(move |_| {
-            category.get().and_then(|slug| all_categories.iter().find(|c| c.slug == slug).map(|c| c.name.clone()))
+            category.get().and_then(|slug| {
+                all_categories
+                    .iter()
+                    .find(|c| c.slug == slug)
+                    .map(|c| c.name.clone())
+            })
         })
     };
     let unknown_category = move || category.get().is_some() && category_name.get().is_none();
@@ -62,7 +80,11 @@ pub fn ListingPage() -> impl IntoView {
         let base_search = loaded.search.clone();
         Memo::new(move |_| {
             let query = Query::parse(&text.get());
-            let data = if query.is_empty() { None } else { blog.full_text() };
+            let data = if query.is_empty() {
+                None
+            } else {
+                blog.full_text()
+            };
             let data = data.unwrap_or_else(|| base_search.clone());
             let hits = data.search(&manifest.posts, &query, category.get().as_deref());
             (query, hits)
@@ -81,14 +103,34 @@ pub fn ListingPage() -> impl IntoView {
         count_line(shown, total, category_name.get().as_deref(), &text.get())
     };
 
+    // Long lists render a page of cards at a time.
+    let shown = RwSignal::new(PAGE_SIZE);
+    Effect::new(move |_| {
+        results.track();
+        shown.set(PAGE_SIZE);
+    });
     let cards = {
         let manifest = manifest.clone();
         move || {
             let (query, hits) = results.get();
             hits.into_iter()
+                .take(shown.get())
                 .map(|i| view! { <PostCard post=manifest.posts[i].clone() query=query.clone() /> })
                 .collect_view()
         }
+    };
+    let more = move || {
+        let left = results.read().1.len().saturating_sub(shown.get());
+        (left > 0).then(|| {
+            let next = left.min(PAGE_SIZE);
+            view! {
+                <p class="more">
+                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
+                        {format!("Show {next} more of {left}")}
+                    </button>
+                </p>
+            }
+        })
     };
 
     let clear = {
@@ -135,9 +177,12 @@ pub fn ListingPage() -> impl IntoView {
                 </p>
             }.into_any());
         }
-        blog.full_text_pending().then(|| view! {
-            <p class="search-status" role="status">"Loading full text…"</p>
-        }.into_any())
+        blog.full_text_pending().then(|| {
+            view! {
+                <p class="search-status" role="status">"Loading full text…"</p>
+            }
+            .into_any()
+        })
     };
 
     let on_change_box = on_change.clone();
@@ -159,6 +204,7 @@ pub fn ListingPage() -> impl IntoView {
                 <p class="count-line" role="status" aria-live="polite">{count}</p>
                 {full_text_status}
                 <div class="cards">{cards.clone()}</div>
+                {more}
                 {empty.clone()}
             </div>
         </Show>

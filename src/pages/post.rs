@@ -22,7 +22,13 @@ pub fn PostPage() -> impl IntoView {
     };
     let params = use_params_map();
     let manifest = loaded.manifest.clone();
-    let slug = Memo::new(move |_| params.read().get("slug").map(|s| percent_decode(&s)).unwrap_or_default());
+    let slug = Memo::new(move |_| {
+        params
+            .read()
+            .get("slug")
+            .map(|s| percent_decode(&s))
+            .unwrap_or_default()
+    });
     let index = {
         let manifest = manifest.clone();
         Memo::new(move |_| manifest.posts.iter().position(|p| p.slug == slug.get()))
@@ -31,7 +37,9 @@ pub fn PostPage() -> impl IntoView {
     let body = {
         let manifest = manifest.clone();
         LocalResource::new(move || {
-            let url = index.get().map(|i| blog.urls().post_body(&manifest.posts[i]));
+            let url = index
+                .get()
+                .map(|i| blog.urls().post_body(&manifest.posts[i]));
             async move {
                 match url {
                     Some(url) => Some(api::post_body(url).await),
@@ -50,8 +58,11 @@ pub fn PostPage() -> impl IntoView {
         });
     }
 
-    let sources: HashMap<String, String> =
-        manifest.posts.iter().map(|p| (p.source.clone(), p.slug.clone())).collect();
+    let sources: HashMap<String, String> = manifest
+        .posts
+        .iter()
+        .map(|p| (p.source.clone(), p.slug.clone()))
+        .collect();
     let sources = StoredValue::new(sources);
 
     (move || {
@@ -73,12 +84,15 @@ pub fn PostPage() -> impl IntoView {
                 Some(Some(Ok(markdown))) => {
                     let urls = blog.urls();
                     let lookup = |source: &str| sources.with_value(|m| m.get(source).cloned());
-                    let rendered = render(&markdown, &PostContext {
-                        urls: &urls,
-                        slug: &post.slug,
-                        source: &post.source,
-                        post_for_source: &lookup,
-                    });
+                    let rendered = render(
+                        &markdown,
+                        &PostContext {
+                            urls: &urls,
+                            slug: &post.slug,
+                            source: &post.source,
+                            post_for_source: &lookup,
+                        },
+                    );
                     scroll_to_hash_after_render();
                     view! { <div class="prose" inner_html=rendered.html></div> }.into_any()
                 }
@@ -119,7 +133,10 @@ fn PostHeader(post: PostMeta) -> impl IntoView {
     });
     let byline = (!post.authors.is_empty() || post.updated.is_some()).then(|| {
         let authors = (!post.authors.is_empty()).then(|| format!("By {}", post.authors.join(", ")));
-        let updated = post.updated.clone().map(|u| format!("Updated {}", display_date(&u)));
+        let updated = post
+            .updated
+            .clone()
+            .map(|u| format!("Updated {}", display_date(&u)));
         let parts: Vec<String> = authors.into_iter().chain(updated).collect();
         view! { <p class="byline">{parts.join(" · ")}</p> }
     });
@@ -174,7 +191,9 @@ fn BodySkeleton() -> impl IntoView {
 /// (the router tried before the body had loaded).
 fn scroll_to_hash_after_render() {
     request_animation_frame(|| {
-        let Some(window) = web_sys::window() else { return };
+        let Some(window) = web_sys::window() else {
+            return;
+        };
         let hash = window.location().hash().unwrap_or_default();
         let id = percent_decode(hash.trim_start_matches('#'));
         if id.is_empty() {
@@ -185,4 +204,3 @@ fn scroll_to_hash_after_render() {
         }
     });
 }
-

@@ -32,7 +32,10 @@ impl Diagnostic {
     }
 
     pub fn warning(path: &str, line: usize, field: &str, message: impl Into<String>) -> Self {
-        Diagnostic { severity: Severity::Warning, ..Self::error(path, line, field, message) }
+        Diagnostic {
+            severity: Severity::Warning,
+            ..Self::error(path, line, field, message)
+        }
     }
 
     pub fn is_error(&self) -> bool {
@@ -46,14 +49,22 @@ impl fmt::Display for Diagnostic {
             Severity::Error => "",
             Severity::Warning => "warning: ",
         };
-        write!(f, "{}:{}: {prefix}{}: {}", self.path, self.line, self.field, self.message)
+        write!(
+            f,
+            "{}:{}: {prefix}{}: {}",
+            self.path, self.line, self.field, self.message
+        )
     }
 }
 
 /// Sorts diagnostics by file, then line, then field, errors before warnings.
 pub fn sort(diags: &mut [Diagnostic]) {
     diags.sort_by(|a, b| {
-        (a.path.as_str(), a.line, a.severity, a.field.as_str())
-            .cmp(&(b.path.as_str(), b.line, b.severity, b.field.as_str()))
+        (a.path.as_str(), a.line, a.severity, a.field.as_str()).cmp(&(
+            b.path.as_str(),
+            b.line,
+            b.severity,
+            b.field.as_str(),
+        ))
     });
 }

@@ -71,7 +71,10 @@ pub struct SyntaxError {
 }
 
 fn syntax(line: usize, message: impl Into<String>) -> SyntaxError {
-    SyntaxError { line, message: message.into() }
+    SyntaxError {
+        line,
+        message: message.into(),
+    }
 }
 
 /// Splits and parses. The front matter must open on the first line with
@@ -90,16 +93,14 @@ pub fn parse(src: &str) -> Result<FrontMatter<'_>, SyntaxError> {
         }
     };
     let mut offset = first_line_end;
-    let mut line = 2;
     let mut close = None;
-    for raw in src[first_line_end..].split_inclusive('\n') {
+    for (line, raw) in (2..).zip(src[first_line_end..].split_inclusive('\n')) {
         let trimmed = raw.trim_end();
         if trimmed == fence || (format == Format::Yaml && trimmed == "...") {
             close = Some((offset, offset + raw.len(), line));
             break;
         }
         offset += raw.len();
-        line += 1;
     }
     let Some((fm_end, body_start, close_line)) = close else {
         return Err(syntax(1, format!("front matter is never closed (expected a line with only `{fence}` after the fields)")));
@@ -109,12 +110,20 @@ pub fn parse(src: &str) -> Result<FrontMatter<'_>, SyntaxError> {
         Format::Yaml => parse_yaml(text, 2)?,
         Format::Toml => parse_toml(text, 2)?,
     };
-    Ok(FrontMatter { format, entries, body: &src[body_start..], body_line: close_line + 1 })
+    Ok(FrontMatter {
+        format,
+        entries,
+        body: &src[body_start..],
+        body_line: close_line + 1,
+    })
 }
 
 fn parse_yaml(text: &str, first_line: usize) -> Result<Vec<Entry>, SyntaxError> {
     let docs = MarkedYaml::load_from_str(text).map_err(|e| {
-        syntax(first_line + e.marker().line().saturating_sub(1), format!("YAML syntax error: {}", e.info()))
+        syntax(
+            first_line + e.marker().line().saturating_sub(1),
+            format!("YAML syntax error: {}", e.info()),
+        )
     })?;
     let Some(doc) = docs.into_iter().next() else {
         return Ok(Vec::new());
@@ -123,42 +132,69 @@ fn parse_yaml(text: &str, first_line: usize) -> Result<Vec<Entry>, SyntaxError> 
     match root.value {
         Value::Map(entries) => Ok(entries),
         Value::Null => Ok(Vec::new()),
-        other => Err(syntax(root.line, format!("front matter is {} (expected `field: value` lines)", other.kind()))),
+        other => Err(syntax(
+            root.line,
+            format!(
+                "front matter is {} (expected `field: value` lines)",
+                other.kind()
+            ),
+        )),
     }
 }
 
 fn yaml_node(node: &MarkedYaml<'_>, first_line: usize) -> Result<Node, SyntaxError> {
     let line = first_line + node.span.start.line().saturating_sub(1);
-    let value = match &node.data {
-        YamlData::Value(scalar) => match scalar {
-            Scalar::Null => Value::Null,
-            Scalar::Boolean(b) => Value::Bool(*b),
-            Scalar::Integer(i) => Value::Int(*i),
-            Scalar::FloatingPoint(f) => Value::Float(f.into_inner()),
-            Scalar::String(s) => Value::Str(s.to_string()),
-        },
-        YamlData::Representation(s, _, _) => Value::Str(s.to_string()),
-        YamlData::Sequence(items) => {
-            Value::List(items.iter().map(|n| yaml_node(n, first_line)).collect::<Result<_, _>>()?)
-        }
-        YamlData::Mapping(map) => {
-            let mut entries = Vec::new();
-            for (k, v) in map.iter() {
-                let key = yaml_node(k, first_line)?;
-                let key_name = match key.value {
-                    Value::Str(s) => s,
-                    Value::Int(i) => i.to_string(),
-                    Value::Bool(b) => b.to_string(),
-                    other => return Err(syntax(key.line, format!("a field name is {} (expected a word)", other.kind()))),
-                };
-                entries.push(Entry { key: key_name, line: key.line, value: yaml_node(v, first_line)? });
+    let value =
+        match &node.data {
+            YamlData::Value(scalar) => match scalar {
+                Scalar::Null => Value::Null,
+                Scalar::Boolean(b) => Value::Bool(*b),
+                Scalar::Integer(i) => Value::Int(*i),
+                Scalar::FloatingPoint(f) => Value::Float(f.into_inner()),
+                Scalar::String(s) => Value::Str(s.to_string()),
+            },
+            YamlData::Representation(s, _, _) => Value::Str(s.to_string()),
+            YamlData::Sequence(items) => Value::List(
+                items
+                    .iter()
+                    .map(|n| yaml_node(n, first_line))
+                    .collect::<Result<_, _>>()?,
+            ),
+            YamlData::Mapping(map) => {
+                let mut entries = Vec::new();
+                for (k, v) in map.iter() {
+                    let key = yaml_node(k, first_line)?;
+                    let key_name = match key.value {
+                        Value::Str(s) => s,
+                        Value::Int(i) => i.to_string(),
+                        Value::Bool(b) => b.to_string(),
+                        other => {
+                            return Err(syntax(
+                                key.line,
+                                format!("a field name is {} (expected a word)", other.kind()),
+                            ))
+                        }
+                    };
+                    entries.push(Entry {
+                        key: key_name,
+                        line: key.line,
+                        value: yaml_node(v, first_line)?,
+                    });
+                }
+                Value::Map(entries)
             }
-            Value::Map(entries)
-        }
-        YamlData::Tagged(_, inner) => return yaml_node(inner, first_line),
-        YamlData::Alias(_) => return Err(syntax(line, "YAML aliases (`*name`) are not supported (expected plain values)")),
-        YamlData::BadValue => return Err(syntax(line, "a value could not be read (expected a string, number, boolean, list or mapping)")),
-    };
+            YamlData::Tagged(_, inner) => return yaml_node(inner, first_line),
+            YamlData::Alias(_) => {
+                return Err(syntax(
+                    line,
+                    "YAML aliases (`*name`) are not supported (expected plain values)",
+                ))
+            }
+            YamlData::BadValue => return Err(syntax(
+                line,
+                "a value could not be read (expected a string, number, boolean, list or mapping)",
+            )),
+        };
     Ok(Node { value, line })
 }
 
@@ -168,7 +204,9 @@ fn line_of(text: &str, byte: usize, first_line: usize) -> usize {
 
 fn parse_toml(text: &str, first_line: usize) -> Result<Vec<Entry>, SyntaxError> {
     let table = DeTable::parse(text).map_err(|e| {
-        let line = e.span().map_or(first_line, |s| line_of(text, s.start, first_line));
+        let line = e
+            .span()
+            .map_or(first_line, |s| line_of(text, s.start, first_line));
         let message = e.message().trim().trim_end_matches('.').to_string();
         syntax(line, format!("TOML syntax error: {message}"))
     })?;
@@ -181,7 +219,12 @@ fn toml_entries(table: &DeTable<'_>, text: &str, first_line: usize) -> Vec<Entry
         .map(|(k, v)| Entry {
             key: k.get_ref().to_string(),
             line: line_of(text, k.span().start, first_line),
-            value: toml_node(v.get_ref(), line_of(text, v.span().start, first_line), text, first_line),
+            value: toml_node(
+                v.get_ref(),
+                line_of(text, v.span().start, first_line),
+                text,
+                first_line,
+            ),
         })
         .collect();
     entries.sort_by_key(|e| e.line);
@@ -191,16 +234,26 @@ fn toml_entries(table: &DeTable<'_>, text: &str, first_line: usize) -> Vec<Entry
 fn toml_node(value: &DeValue<'_>, line: usize, text: &str, first_line: usize) -> Node {
     let value = match value {
         DeValue::String(s) => Value::Str(s.to_string()),
-        DeValue::Integer(i) => {
-            i64::from_str_radix(&i.as_str().replace('_', ""), i.radix()).map_or_else(|_| Value::Str(i.as_str().into()), Value::Int)
-        }
-        DeValue::Float(f) => f.as_str().replace('_', "").parse().map_or_else(|_| Value::Str(f.as_str().into()), Value::Float),
+        DeValue::Integer(i) => i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+            .map_or_else(|_| Value::Str(i.as_str().into()), Value::Int),
+        DeValue::Float(f) => f
+            .as_str()
+            .replace('_', "")
+            .parse()
+            .map_or_else(|_| Value::Str(f.as_str().into()), Value::Float),
         DeValue::Boolean(b) => Value::Bool(*b),
         DeValue::Datetime(d) => Value::Datetime(d.to_string()),
         DeValue::Array(items) => Value::List(
             items
                 .iter()
-                .map(|n| toml_node(n.get_ref(), line_of(text, n.span().start, first_line), text, first_line))
+                .map(|n| {
+                    toml_node(
+                        n.get_ref(),
+                        line_of(text, n.span().start, first_line),
+                        text,
+                        first_line,
+                    )
+                })
                 .collect(),
         ),
         DeValue::Table(t) => Value::Map(toml_entries(t, text, first_line)),
@@ -218,13 +271,24 @@ mod tests {
 
     #[test]
     fn yaml_with_lines() {
-        let src = "---\ntitle: \"Hi\"\ndate: 2026-03-16\ntags:\n  - a\n  - b\ndraft: true\n---\nBody\n";
+        let src =
+            "---\ntitle: \"Hi\"\ndate: 2026-03-16\ntags:\n  - a\n  - b\ndraft: true\n---\nBody\n";
         let fm = parse(src).unwrap();
         assert_eq!(fm.format, Format::Yaml);
-        assert_eq!(keys(&fm), [("title".into(), 2), ("date".into(), 3), ("tags".into(), 4), ("draft".into(), 7)]);
+        assert_eq!(
+            keys(&fm),
+            [
+                ("title".into(), 2),
+                ("date".into(), 3),
+                ("tags".into(), 4),
+                ("draft".into(), 7)
+            ]
+        );
         assert_eq!(fm.entries[0].value.value, Value::Str("Hi".into()));
         assert_eq!(fm.entries[1].value.value, Value::Str("2026-03-16".into()));
-        let Value::List(tags) = &fm.entries[2].value.value else { panic!() };
+        let Value::List(tags) = &fm.entries[2].value.value else {
+            panic!()
+        };
         assert_eq!(tags[1].line, 6);
         assert_eq!(fm.entries[3].value.value, Value::Bool(true));
         assert_eq!(fm.body, "Body\n");
@@ -236,9 +300,21 @@ mod tests {
         let src = "+++\ntitle = \"Hi\"\ndate = 2026-03-16\n\n[taxonomies]\ncategories = [\"AI\"]\ntags = [\"llm\", \"cost\"]\n+++\n\nBody";
         let fm = parse(src).unwrap();
         assert_eq!(fm.format, Format::Toml);
-        assert_eq!(keys(&fm), [("title".into(), 2), ("date".into(), 3), ("taxonomies".into(), 5)]);
-        assert_eq!(fm.entries[1].value.value, Value::Datetime("2026-03-16".into()));
-        let Value::Map(tax) = &fm.entries[2].value.value else { panic!() };
+        assert_eq!(
+            keys(&fm),
+            [
+                ("title".into(), 2),
+                ("date".into(), 3),
+                ("taxonomies".into(), 5)
+            ]
+        );
+        assert_eq!(
+            fm.entries[1].value.value,
+            Value::Datetime("2026-03-16".into())
+        );
+        let Value::Map(tax) = &fm.entries[2].value.value else {
+            panic!()
+        };
         assert_eq!((tax[1].key.as_str(), tax[1].line), ("tags", 7));
         assert_eq!(fm.body_line, 9);
     }
@@ -252,8 +328,14 @@ mod tests {
         assert_eq!(e.line, 3, "{e:?}");
         assert!(e.message.starts_with("TOML syntax error"), "{e:?}");
         assert_eq!(parse("# Just markdown\n").unwrap_err().line, 1);
-        assert!(parse("---\ntitle: x\n").unwrap_err().message.contains("never closed"));
-        assert!(parse("---\n- a\n- b\n---\n").unwrap_err().message.contains("a list"));
+        assert!(parse("---\ntitle: x\n")
+            .unwrap_err()
+            .message
+            .contains("never closed"));
+        assert!(parse("---\n- a\n- b\n---\n")
+            .unwrap_err()
+            .message
+            .contains("a list"));
     }
 
     #[test]

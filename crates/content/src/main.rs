@@ -61,33 +61,51 @@ fn read_site(path: &Path) -> Result<Site, String> {
         description: String,
     }
     if !path.exists() {
-        return Ok(Site { title: "Blog".into(), description: String::new() });
+        return Ok(Site {
+            title: "Blog".into(),
+            description: String::new(),
+        });
     }
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
     let file: SiteFile = toml::from_str(&text).map_err(|e| {
         let line = e.span().map_or(1, |s| text[..s.start].matches('\n').count() + 1);
         format!("{}:{line}: site: {} (expected `title = \"...\"` and optionally `description = \"...\"`)", path.display(), e.message().trim())
     })?;
-    Ok(Site { title: file.title, description: file.description })
+    Ok(Site {
+        title: file.title,
+        description: file.description,
+    })
 }
 
 fn run() -> Result<(), String> {
     let mut args = parse_args()?;
     if args.command == "trunk" {
-        let staging = std::env::var_os("TRUNK_STAGING_DIR").ok_or("`trunk` runs as a Trunk hook: TRUNK_STAGING_DIR is not set")?;
+        let staging = std::env::var_os("TRUNK_STAGING_DIR")
+            .ok_or("`trunk` runs as a Trunk hook: TRUNK_STAGING_DIR is not set")?;
         args.out = Some(staging.into());
         args.drafts = std::env::var("TRUNK_PROFILE").map_or(true, |p| p != "release");
     } else if !matches!(args.command.as_str(), "build" | "check") {
         return Err(format!("unknown command `{}`\n{USAGE}", args.command));
     }
     let now = match &args.now {
-        Some(text) => parse_date(text).map_err(|e| format!("--now: {e}"))?.timestamp,
-        None => SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64),
+        Some(text) => {
+            parse_date(text)
+                .map_err(|e| format!("--now: {e}"))?
+                .timestamp
+        }
+        None => SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
     };
     let started = Instant::now();
-    let files = site::load(&args.content).map_err(|e| format!("{}: {e}", args.content.display()))?;
+    let files =
+        site::load(&args.content).map_err(|e| format!("{}: {e}", args.content.display()))?;
     let opts = Options {
-        display_dir: args.content.to_string_lossy().trim_end_matches('/').to_string(),
+        display_dir: args
+            .content
+            .to_string_lossy()
+            .trim_end_matches('/')
+            .to_string(),
         include_drafts: args.drafts,
         now,
         site: read_site(&args.site)?,
@@ -98,7 +116,8 @@ fn run() -> Result<(), String> {
             for e in &errors {
                 eprintln!("{e}");
             }
-            let files: std::collections::BTreeSet<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+            let files: std::collections::BTreeSet<&str> =
+                errors.iter().map(|e| e.path.as_str()).collect();
             return Err(format!(
                 "{} error{} in {} file{}: the content build stopped",
                 errors.len(),
@@ -113,7 +132,8 @@ fn run() -> Result<(), String> {
     }
     if let Some(out) = &args.out {
         if args.command != "check" {
-            site::write(&compiled, &args.content, out).map_err(|e| format!("{}: {e}", out.display()))?;
+            site::write(&compiled, &args.content, out)
+                .map_err(|e| format!("{}: {e}", out.display()))?;
         }
     }
     eprintln!(

@@ -41,7 +41,8 @@ pub struct SourcePost {
     pub body_line: usize,
 }
 
-const EXPECTED_DATE: &str = "expected `YYYY-MM-DD` or RFC 3339, e.g. `2026-03-16` or `2026-03-16T09:30:00+01:00`";
+const EXPECTED_DATE: &str =
+    "expected `YYYY-MM-DD` or RFC 3339, e.g. `2026-03-16` or `2026-03-16T09:30:00+01:00`";
 
 /// Fields read from front matter, each with the names it may go by, first preferred.
 const KNOWN: &[(&str, &[&str])] = &[
@@ -62,7 +63,10 @@ pub fn parse_date(text: &str) -> Result<PostDate, String> {
     let text = text.trim();
     if let Ok(date) = Date::parse(text, format_description!("[year]-[month]-[day]")) {
         let ts = date.midnight().assume_utc().unix_timestamp();
-        return Ok(PostDate { ymd: date.to_string(), timestamp: ts });
+        return Ok(PostDate {
+            ymd: date.to_string(),
+            timestamp: ts,
+        });
     }
     // RFC 3339, also with a space for the `T` (TOML, Jekyll) or without an offset (taken as UTC).
     let mut normalized = text.to_string();
@@ -78,12 +82,17 @@ pub fn parse_date(text: &str) -> Result<PostDate, String> {
         }
     }
     let has_offset = normalized.len() > 19
-        && (normalized.ends_with('Z') || normalized.ends_with('z') || normalized[19..].contains(['+', '-']));
+        && (normalized.ends_with('Z')
+            || normalized.ends_with('z')
+            || normalized[19..].contains(['+', '-']));
     if !has_offset {
         normalized.push('Z');
     }
     match OffsetDateTime::parse(&normalized, &Rfc3339) {
-        Ok(dt) => Ok(PostDate { ymd: dt.date().to_string(), timestamp: dt.unix_timestamp() }),
+        Ok(dt) => Ok(PostDate {
+            ymd: dt.date().to_string(),
+            timestamp: dt.unix_timestamp(),
+        }),
         Err(_) => Err(format!("`{text}` is not a valid date ({EXPECTED_DATE})")),
     }
 }
@@ -126,7 +135,8 @@ struct Reader<'a> {
 
 impl Reader<'_> {
     fn error(&mut self, line: usize, field: &str, message: impl Into<String>) {
-        self.errors.push(Diagnostic::error(self.path, line, field, message));
+        self.errors
+            .push(Diagnostic::error(self.path, line, field, message));
     }
 
     fn string(&mut self, field: &str, node: &Node) -> Option<String> {
@@ -139,7 +149,11 @@ impl Reader<'_> {
             Value::Int(i) => Some(i.to_string()),
             Value::Float(f) => Some(f.to_string()),
             other => {
-                self.error(node.line, field, format!("is {} (expected a string)", other.kind()));
+                self.error(
+                    node.line,
+                    field,
+                    format!("is {} (expected a string)", other.kind()),
+                );
                 None
             }
         }
@@ -150,15 +164,37 @@ impl Reader<'_> {
     fn string_list(&mut self, field: &str, node: &Node) -> Vec<String> {
         let plural = matches!(field, "tags" | "categories");
         match &node.value {
-            Value::List(items) => items.iter().filter_map(|item| self.string(field, item)).collect(),
-            Value::Str(s) if !plural => vec![s.trim().to_string()].into_iter().filter(|s| !s.is_empty()).collect(),
+            Value::List(items) => items
+                .iter()
+                .filter_map(|item| self.string(field, item))
+                .collect(),
+            Value::Str(s) if !plural => vec![s.trim().to_string()]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .collect(),
             Value::Str(s) => {
-                let parts: Vec<&str> = if s.contains(',') { s.split(',').collect() } else { s.split_whitespace().collect() };
-                parts.into_iter().map(str::trim).filter(|p| !p.is_empty()).map(String::from).collect()
+                let parts: Vec<&str> = if s.contains(',') {
+                    s.split(',').collect()
+                } else {
+                    s.split_whitespace().collect()
+                };
+                parts
+                    .into_iter()
+                    .map(str::trim)
+                    .filter(|p| !p.is_empty())
+                    .map(String::from)
+                    .collect()
             }
             Value::Null => Vec::new(),
             other => {
-                self.error(node.line, field, format!("is {} (expected a list of strings, e.g. `[postgres, rds]`)", other.kind()));
+                self.error(
+                    node.line,
+                    field,
+                    format!(
+                        "is {} (expected a list of strings, e.g. `[postgres, rds]`)",
+                        other.kind()
+                    ),
+                );
                 Vec::new()
             }
         }
@@ -168,11 +204,17 @@ impl Reader<'_> {
         let text = match &node.value {
             Value::Str(s) | Value::Datetime(s) => s.clone(),
             other => {
-                self.error(node.line, field, format!("is {} ({EXPECTED_DATE})", other.kind()));
+                self.error(
+                    node.line,
+                    field,
+                    format!("is {} ({EXPECTED_DATE})", other.kind()),
+                );
                 return None;
             }
         };
-        parse_date(&text).map_err(|m| self.error(node.line, field, m)).ok()
+        parse_date(&text)
+            .map_err(|m| self.error(node.line, field, m))
+            .ok()
     }
 
     fn bool(&mut self, field: &str, node: &Node) -> Option<bool> {
@@ -184,7 +226,11 @@ impl Reader<'_> {
                     Value::Str(s) => format!("`{s}`"),
                     other => other.kind().to_string(),
                 };
-                self.error(node.line, field, format!("is {shown} (expected `true` or `false`)"));
+                self.error(
+                    node.line,
+                    field,
+                    format!("is {shown} (expected `true` or `false`)"),
+                );
                 None
             }
         }
@@ -195,10 +241,18 @@ impl Reader<'_> {
 /// `source` is its path relative to the content folder.
 ///
 /// Returns the post and its warnings, or every error found in it.
-pub fn parse_post(path: &str, source: &str, text: &str) -> Result<(SourcePost, Vec<Diagnostic>), Vec<Diagnostic>> {
+pub fn parse_post(
+    path: &str,
+    source: &str,
+    text: &str,
+) -> Result<(SourcePost, Vec<Diagnostic>), Vec<Diagnostic>> {
     let fm = frontmatter::parse(text)
         .map_err(|e| vec![Diagnostic::error(path, e.line, "front matter", e.message)])?;
-    let mut r = Reader { path, errors: Vec::new(), warnings: Vec::new() };
+    let mut r = Reader {
+        path,
+        errors: Vec::new(),
+        warnings: Vec::new(),
+    };
 
     // Flatten Zola's [taxonomies] table into the top level.
     let mut entries: Vec<Entry> = Vec::new();
@@ -214,7 +268,14 @@ pub fn parse_post(path: &str, source: &str, text: &str) -> Result<(SourcePost, V
                         }
                     }
                 }
-                other => r.error(entry.line, "taxonomies", format!("is {} (expected a table with `categories` and `tags`)", other.kind())),
+                other => r.error(
+                    entry.line,
+                    "taxonomies",
+                    format!(
+                        "is {} (expected a table with `categories` and `tags`)",
+                        other.kind()
+                    ),
+                ),
             }
         } else {
             entries.push(entry);
@@ -224,13 +285,23 @@ pub fn parse_post(path: &str, source: &str, text: &str) -> Result<(SourcePost, V
     // Pick each field's value, warning about duplicates and unknown names.
     let mut picked: Vec<(&str, &Entry)> = Vec::new();
     for entry in &entries {
-        let Some((field, _)) = KNOWN.iter().find(|(_, names)| names.contains(&entry.key.as_str())) else {
-            let known: Vec<&str> = KNOWN.iter().filter(|(f, _)| *f != "taxonomies").map(|(f, _)| *f).collect();
+        let Some((field, _)) = KNOWN
+            .iter()
+            .find(|(_, names)| names.contains(&entry.key.as_str()))
+        else {
+            let known: Vec<&str> = KNOWN
+                .iter()
+                .filter(|(f, _)| *f != "taxonomies")
+                .map(|(f, _)| *f)
+                .collect();
             r.warnings.push(Diagnostic::warning(
                 path,
                 entry.line,
                 &entry.key,
-                format!("unknown field, ignored (expected one of {})", known.join(", ")),
+                format!(
+                    "unknown field, ignored (expected one of {})",
+                    known.join(", ")
+                ),
             ));
             continue;
         };
@@ -238,9 +309,13 @@ pub fn parse_post(path: &str, source: &str, text: &str) -> Result<(SourcePost, V
             let message = if first.key == entry.key {
                 format!("is set twice; the value on line {} is used", first.line)
             } else {
-                format!("is ignored because `{}` (line {}) gives the {field} already", first.key, first.line)
+                format!(
+                    "is ignored because `{}` (line {}) gives the {field} already",
+                    first.key, first.line
+                )
             };
-            r.warnings.push(Diagnostic::warning(path, entry.line, &entry.key, message));
+            r.warnings
+                .push(Diagnostic::warning(path, entry.line, &entry.key, message));
             continue;
         }
         picked.push((field, entry));
@@ -250,7 +325,11 @@ pub fn parse_post(path: &str, source: &str, text: &str) -> Result<(SourcePost, V
     let title = match get("title") {
         Some(e) => r.string("title", &e.value),
         None => {
-            r.error(1, "title", "is missing (expected e.g. `title: \"How a cache key leaked data\"`)");
+            r.error(
+                1,
+                "title",
+                "is missing (expected e.g. `title: \"How a cache key leaked data\"`)",
+            );
             None
         }
     };
@@ -258,27 +337,52 @@ pub fn parse_post(path: &str, source: &str, text: &str) -> Result<(SourcePost, V
     let file_name = source.rsplit('/').next().unwrap_or(source);
     let date = match get("date") {
         Some(e) => r.date("date", &e.value),
-        None => match split_date_prefix(file_name.rsplit_once('.').map_or(file_name, |(s, _)| s)).0 {
-            Some(prefix) => r.date("date", &Node { value: Value::Str(prefix.into()), line: 1 }),
-            None => {
-                r.error(1, "date", format!("is missing ({EXPECTED_DATE}, or a `YYYY-MM-DD-` prefix on the file name)"));
-                None
+        None => {
+            match split_date_prefix(file_name.rsplit_once('.').map_or(file_name, |(s, _)| s)).0 {
+                Some(prefix) => r.date(
+                    "date",
+                    &Node {
+                        value: Value::Str(prefix.into()),
+                        line: 1,
+                    },
+                ),
+                None => {
+                    r.error(1, "date", format!("is missing ({EXPECTED_DATE}, or a `YYYY-MM-DD-` prefix on the file name)"));
+                    None
+                }
             }
-        },
+        }
     };
 
-    let updated = get("updated").and_then(|e| r.date(&e.key, &e.value)).map(|d| d.ymd);
+    let updated = get("updated")
+        .and_then(|e| r.date(&e.key, &e.value))
+        .map(|d| d.ymd);
 
     let (category, category_line) = match get("category") {
         Some(e) => {
             let list = r.string_list(&e.key, &e.value);
             if list.len() > 1 {
-                r.warnings.push(Diagnostic::warning(path, e.line, &e.key, format!("has {} categories; only the first, `{}`, is used", list.len(), list[0])));
+                r.warnings.push(Diagnostic::warning(
+                    path,
+                    e.line,
+                    &e.key,
+                    format!(
+                        "has {} categories; only the first, `{}`, is used",
+                        list.len(),
+                        list[0]
+                    ),
+                ));
             }
             let category = list.into_iter().next();
             if let Some(c) = &category {
                 if slugify(c).is_empty() {
-                    r.error(e.line, &e.key, format!("`{c}` has no letters or digits (expected a name such as `Database`)"));
+                    r.error(
+                        e.line,
+                        &e.key,
+                        format!(
+                            "`{c}` has no letters or digits (expected a name such as `Database`)"
+                        ),
+                    );
                 }
             }
             (category, e.line)
@@ -314,7 +418,11 @@ pub fn parse_post(path: &str, source: &str, text: &str) -> Result<(SourcePost, V
             Some(s) if is_valid_slug(&s) => (s, e.line),
             Some(s) => {
                 let suggestion = slugify(&s);
-                let hint = if suggestion.is_empty() { String::new() } else { format!(", e.g. `{suggestion}`") };
+                let hint = if suggestion.is_empty() {
+                    String::new()
+                } else {
+                    format!(", e.g. `{suggestion}`")
+                };
                 r.error(e.line, "slug", format!("`{s}` is not a valid slug (expected lower-case letters, digits and single hyphens{hint})"));
                 (String::new(), e.line)
             }
@@ -329,7 +437,9 @@ pub fn parse_post(path: &str, source: &str, text: &str) -> Result<(SourcePost, V
         }
     };
 
-    let authors = get("author").map(|e| r.string_list(&e.key, &e.value)).unwrap_or_default();
+    let authors = get("author")
+        .map(|e| r.string_list(&e.key, &e.value))
+        .unwrap_or_default();
 
     if !r.errors.is_empty() {
         return Err(r.errors);

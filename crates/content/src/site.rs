@@ -78,7 +78,10 @@ pub fn load(dir: &Path) -> io::Result<Vec<SourceFile>> {
             let text = if is_markdown(&rel) {
                 let bytes = fs::read(&path)?;
                 Some(String::from_utf8(bytes).map_err(|e| {
-                    io::Error::new(io::ErrorKind::InvalidData, format!("{rel}: not UTF-8 text ({e})"))
+                    io::Error::new(
+                        io::ErrorKind::InvalidData,
+                        format!("{rel}: not UTF-8 text ({e})"),
+                    )
                 })?)
             } else {
                 None
@@ -147,7 +150,9 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     // Category names that differ only in spelling would share a URL.
     let mut categories: HashMap<String, (&str, &SourcePost)> = HashMap::new();
     for post in &posts {
-        let Some(name) = post.category.as_deref() else { continue };
+        let Some(name) = post.category.as_deref() else {
+            continue;
+        };
         let slug = slugify(name);
         match categories.get(&slug) {
             Some((first, other)) if *first != name => errors.push(Diagnostic::error(
@@ -167,10 +172,18 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     let (published, left_out): (Vec<&SourcePost>, Vec<&SourcePost>) = posts
         .iter()
         .partition(|p| opts.include_drafts || (!p.draft && p.date.timestamp <= opts.now));
-    let source_to_slug: HashMap<&str, &str> = published.iter().map(|p| (p.source.as_str(), p.slug.as_str())).collect();
-    let left_out_sources: HashMap<&str, &SourcePost> = left_out.iter().map(|p| (p.source.as_str(), *p)).collect();
+    let source_to_slug: HashMap<&str, &str> = published
+        .iter()
+        .map(|p| (p.source.as_str(), p.slug.as_str()))
+        .collect();
+    let left_out_sources: HashMap<&str, &SourcePost> =
+        left_out.iter().map(|p| (p.source.as_str(), *p)).collect();
     let slugs: HashMap<&str, ()> = published.iter().map(|p| (p.slug.as_str(), ())).collect();
-    let asset_set: HashMap<&str, ()> = files.iter().filter(|f| f.text.is_none()).map(|f| (f.rel.as_str(), ())).collect();
+    let asset_set: HashMap<&str, ()> = files
+        .iter()
+        .filter(|f| f.text.is_none())
+        .map(|f| (f.rel.as_str(), ()))
+        .collect();
 
     let urls = Urls::new("/");
     let mut metas = Vec::new();
@@ -220,7 +233,12 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
             .clone()
             .unwrap_or_else(|| truncate_words(&analysis.summary, SUMMARY_MAX_CHARS));
         if summary.is_empty() {
-            warnings.push(Diagnostic::warning(&path, 1, "summary", "is empty: the post has no `summary:` and no paragraph to take one from"));
+            warnings.push(Diagnostic::warning(
+                &path,
+                1,
+                "summary",
+                "is empty: the post has no `summary:` and no paragraph to take one from",
+            ));
         }
         metas.push(PostMeta {
             slug: post.slug.clone(),
@@ -237,7 +255,10 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
             version: version_of(&post.body),
             draft: post.draft || post.date.timestamp > opts.now,
         });
-        index.push(IndexedBody { slug: post.slug.clone(), words: index_words(&analysis.plain_text) });
+        index.push(IndexedBody {
+            slug: post.slug.clone(),
+            words: index_words(&analysis.plain_text),
+        });
         bodies.push((post.source.clone(), post.body.clone()));
     }
 
@@ -247,19 +268,31 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     }
     diagnostic::sort(&mut warnings);
     sort_posts(&mut metas);
-    let index_json = serde_json::to_string(&SearchIndexFile { posts: index }).map_err(|e| vec![Diagnostic::error("search-index.json", 1, "json", e.to_string())])?;
+    let index_json = serde_json::to_string(&SearchIndexFile { posts: index }).map_err(|e| {
+        vec![Diagnostic::error(
+            "search-index.json",
+            1,
+            "json",
+            e.to_string(),
+        )]
+    })?;
     let manifest = Manifest {
         site: opts.site.clone(),
         posts: metas,
         search_index: format!("search-index.json?v={}", version_of(&index_json)),
     };
-    let manifest_json = serde_json::to_string(&manifest).map_err(|e| vec![Diagnostic::error("manifest.json", 1, "json", e.to_string())])?;
+    let manifest_json = serde_json::to_string(&manifest)
+        .map_err(|e| vec![Diagnostic::error("manifest.json", 1, "json", e.to_string())])?;
     Ok(Compiled {
         manifest,
         manifest_json,
         index_json,
         bodies,
-        assets: files.iter().filter(|f| f.text.is_none()).map(|f| f.rel.clone()).collect(),
+        assets: files
+            .iter()
+            .filter(|f| f.text.is_none())
+            .map(|f| f.rel.clone())
+            .collect(),
         warnings,
         left_out: left_out.len(),
     })

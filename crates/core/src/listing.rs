@@ -17,15 +17,23 @@ pub fn categories(posts: &[PostMeta]) -> Vec<CategoryCount> {
         let slug = slugify(name);
         match out.iter_mut().find(|c| c.slug == slug) {
             Some(c) => c.count += 1,
-            None => out.push(CategoryCount { name: name.to_string(), slug, count: 1 }),
+            None => out.push(CategoryCount {
+                name: name.to_string(),
+                slug,
+                count: 1,
+            }),
         }
     }
-    out.sort_by(|a, b| a.name.to_lowercase().cmp(&b.name.to_lowercase()));
+    out.sort_by_key(|c| c.name.to_lowercase());
     out
 }
 
 fn posts_word(n: usize) -> &'static str {
-    if n == 1 { "post" } else { "posts" }
+    if n == 1 {
+        "post"
+    } else {
+        "posts"
+    }
 }
 
 /// The line above the cards: "25 posts so far.", "5 of 25 posts in AI.",
@@ -62,8 +70,18 @@ mod tests {
             sample_post("e", "2026-01-01", Some("architecture")),
         ];
         let cats = categories(&posts);
-        let got: Vec<_> = cats.iter().map(|c| (c.name.as_str(), c.slug.as_str(), c.count)).collect();
-        assert_eq!(got, [("architecture", "architecture", 1), ("CI/CD", "ci-cd", 1), ("Database", "database", 2)]);
+        let got: Vec<_> = cats
+            .iter()
+            .map(|c| (c.name.as_str(), c.slug.as_str(), c.count))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("architecture", "architecture", 1),
+                ("CI/CD", "ci-cd", 1),
+                ("Database", "database", 2)
+            ]
+        );
     }
 
     #[test]
@@ -71,8 +89,14 @@ mod tests {
         assert_eq!(count_line(25, 25, None, ""), "25 posts so far.");
         assert_eq!(count_line(1, 1, None, " "), "1 post so far.");
         assert_eq!(count_line(5, 25, Some("AI"), ""), "5 of 25 posts in AI.");
-        assert_eq!(count_line(2, 25, None, "pool"), "2 of 25 posts match “pool”.");
-        assert_eq!(count_line(1, 25, Some("AI"), "gpu"), "1 of 25 posts in AI matches “gpu”.");
+        assert_eq!(
+            count_line(2, 25, None, "pool"),
+            "2 of 25 posts match “pool”."
+        );
+        assert_eq!(
+            count_line(1, 25, Some("AI"), "gpu"),
+            "1 of 25 posts in AI matches “gpu”."
+        );
         assert_eq!(count_line(0, 25, None, "zzz"), "0 of 25 posts match “zzz”.");
     }
 }

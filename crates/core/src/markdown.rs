@@ -4,7 +4,9 @@
 
 use std::collections::HashSet;
 
-use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    CodeBlockKind, CowStr, Event, HeadingLevel, LinkType, Options, Parser, Tag, TagEnd,
+};
 
 use crate::sanitize::{escape_html, Sanitizer};
 use crate::text::slugify;
@@ -40,7 +42,8 @@ pub struct PostContext<'a> {
 
 impl PostContext<'_> {
     fn resolve(&self, href: &str) -> LinkTarget {
-        self.urls.resolve_link(self.slug, self.source, href, self.post_for_source)
+        self.urls
+            .resolve_link(self.slug, self.source, href, self.post_for_source)
     }
 }
 
@@ -126,7 +129,11 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
             return f.number;
         }
         let number = footnotes.iter().filter(|f| f.number > 0).count() + 1;
-        footnotes.push(Footnote { label: label.to_string(), number, events: Vec::new() });
+        footnotes.push(Footnote {
+            label: label.to_string(),
+            number,
+            events: Vec::new(),
+        });
         number
     };
 
@@ -152,7 +159,12 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
                         }
                         _ => escape_html(&alt),
                     };
-                    push(&mut out, &mut footnotes, in_footnote, Event::Html(html.into()));
+                    push(
+                        &mut out,
+                        &mut footnotes,
+                        in_footnote,
+                        Event::Html(html.into()),
+                    );
                 }
                 _ => {}
             }
@@ -187,11 +199,20 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
                     }
                     out.insert(h.start, Event::Html(open.into()));
                     out.push(Event::Html(close.into()));
-                    headings.push(Heading { level, id, text: h.text.trim().to_string() });
+                    headings.push(Heading {
+                        level,
+                        id,
+                        text: h.text.trim().to_string(),
+                    });
                 }
                 None
             }
-            Event::Start(Tag::Link { link_type, dest_url, title, .. }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                ..
+            }) => {
                 if let Some(h) = heading.as_mut() {
                     h.has_link = true;
                 }
@@ -230,7 +251,9 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
                 .pop()
                 .filter(|close| !close.is_empty())
                 .map(|close| Event::Html(close.into())),
-            Event::Start(Tag::Image { dest_url, title, .. }) => {
+            Event::Start(Tag::Image {
+                dest_url, title, ..
+            }) => {
                 image = Some((dest_url.to_string(), title.to_string(), String::new()));
                 None
             }
@@ -252,11 +275,21 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
             }
             Event::End(TagEnd::CodeBlock) => Some(Event::Html("</code></pre>\n".into())),
             Event::Start(Tag::Table(alignments)) => {
-                push(&mut out, &mut footnotes, in_footnote, Event::Html("<div class=\"table-wrap\">".into()));
+                push(
+                    &mut out,
+                    &mut footnotes,
+                    in_footnote,
+                    Event::Html("<div class=\"table-wrap\">".into()),
+                );
                 Some(Event::Start(Tag::Table(alignments)))
             }
             Event::End(TagEnd::Table) => {
-                push(&mut out, &mut footnotes, in_footnote, Event::End(TagEnd::Table));
+                push(
+                    &mut out,
+                    &mut footnotes,
+                    in_footnote,
+                    Event::End(TagEnd::Table),
+                );
                 Some(Event::Html("</div>\n".into()))
             }
             // An HTML block arrives a line at a time: filter it whole, so that
@@ -314,7 +347,11 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
                 let index = match footnotes.iter().position(|f| f.label == label) {
                     Some(i) => i,
                     None => {
-                        footnotes.push(Footnote { label, number: 0, events: Vec::new() });
+                        footnotes.push(Footnote {
+                            label,
+                            number: 0,
+                            events: Vec::new(),
+                        });
                         footnotes.len() - 1
                     }
                 };
@@ -351,10 +388,14 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
             f.number = next;
         }
         footnotes.sort_by_key(|f| f.number);
-        out.push(Event::Html("<section class=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n".into()));
+        out.push(Event::Html(
+            "<section class=\"footnotes\" aria-label=\"Footnotes\">\n<ol>\n".into(),
+        ));
         for f in footnotes {
             let slug = slugify(&f.label);
-            out.push(Event::Html(format!("<li id=\"fn-{}\">\n", escape_html(&slug)).into()));
+            out.push(Event::Html(
+                format!("<li id=\"fn-{}\">\n", escape_html(&slug)).into(),
+            ));
             out.extend(f.events);
             out.push(Event::Html(
                 format!(
@@ -373,7 +414,12 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
     Rendered { html, headings }
 }
 
-fn push(out: &mut Vec<Event<'static>>, footnotes: &mut [Footnote], in_footnote: Option<usize>, event: Event<'static>) {
+fn push(
+    out: &mut Vec<Event<'static>>,
+    footnotes: &mut [Footnote],
+    in_footnote: Option<usize>,
+    event: Event<'static>,
+) {
     match in_footnote.and_then(|i| footnotes.get_mut(i)) {
         Some(f) => f.events.push(event),
         None => out.push(event),
@@ -426,7 +472,10 @@ pub fn truncate_words(s: &str, max: usize) -> String {
         Some(i) if i > max / 2 => &cut[..i],
         _ => &cut,
     };
-    format!("{}…", cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation()))
+    format!(
+        "{}…",
+        cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
+    )
 }
 
 /// Reads a body once for the content build.
@@ -467,7 +516,11 @@ pub fn analyze(markdown: &str) -> Analysis {
                 }
                 let inline = matches!(
                     end,
-                    TagEnd::Emphasis | TagEnd::Strong | TagEnd::Strikethrough | TagEnd::Link | TagEnd::Image
+                    TagEnd::Emphasis
+                        | TagEnd::Strong
+                        | TagEnd::Strikethrough
+                        | TagEnd::Link
+                        | TagEnd::Image
                 );
                 if !inline {
                     prose.push(' ');
@@ -495,7 +548,10 @@ pub fn analyze(markdown: &str) -> Analysis {
             }
             Event::Html(h) | Event::InlineHtml(h) => {
                 let t = h.trim();
-                if more_at.is_none() && t.starts_with("<!--") && t.trim_start_matches("<!--").trim_end_matches("-->").trim() == "more" {
+                if more_at.is_none()
+                    && t.starts_with("<!--")
+                    && t.trim_start_matches("<!--").trim_end_matches("-->").trim() == "more"
+                {
                     more_at = Some(paragraphs.len());
                 }
             }

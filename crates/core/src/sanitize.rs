@@ -12,23 +12,112 @@ use crate::urls::LinkTarget;
 
 /// Elements dropped together with everything inside them.
 const DROP_WITH_CONTENT: &[&str] = &[
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "noscript",
-    "noembed", "noframes", "template", "svg", "math", "textarea", "title", "xmp", "plaintext",
-    "select", "head", "portal", "fencedframe", "audio", "video", "canvas", "dialog",
+    "script",
+    "style",
+    "iframe",
+    "frame",
+    "frameset",
+    "object",
+    "embed",
+    "applet",
+    "noscript",
+    "noembed",
+    "noframes",
+    "template",
+    "svg",
+    "math",
+    "textarea",
+    "title",
+    "xmp",
+    "plaintext",
+    "select",
+    "head",
+    "portal",
+    "fencedframe",
+    "audio",
+    "video",
+    "canvas",
+    "dialog",
 ];
 
 /// Elements whose content the browser reads as raw text (no tags inside).
 const RAW_TEXT: &[&str] = &[
-    "script", "style", "iframe", "noscript", "noembed", "noframes", "textarea", "title", "xmp", "plaintext",
+    "script",
+    "style",
+    "iframe",
+    "noscript",
+    "noembed",
+    "noframes",
+    "textarea",
+    "title",
+    "xmp",
+    "plaintext",
 ];
 
 /// Elements kept (with filtered attributes).
 const ALLOWED: &[&str] = &[
-    "a", "abbr", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite", "code", "col", "colgroup",
-    "dd", "del", "details", "dfn", "div", "dl", "dt", "em", "figcaption", "figure", "h1", "h2",
-    "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li", "mark", "ol", "p", "pre", "q",
-    "rp", "rt", "ruby", "s", "samp", "small", "span", "strong", "sub", "summary", "sup", "table",
-    "tbody", "td", "tfoot", "th", "thead", "time", "tr", "u", "ul", "var", "wbr",
+    "a",
+    "abbr",
+    "b",
+    "bdi",
+    "bdo",
+    "blockquote",
+    "br",
+    "caption",
+    "cite",
+    "code",
+    "col",
+    "colgroup",
+    "dd",
+    "del",
+    "details",
+    "dfn",
+    "div",
+    "dl",
+    "dt",
+    "em",
+    "figcaption",
+    "figure",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "hr",
+    "i",
+    "img",
+    "ins",
+    "kbd",
+    "li",
+    "mark",
+    "ol",
+    "p",
+    "pre",
+    "q",
+    "rp",
+    "rt",
+    "ruby",
+    "s",
+    "samp",
+    "small",
+    "span",
+    "strong",
+    "sub",
+    "summary",
+    "sup",
+    "table",
+    "tbody",
+    "td",
+    "tfoot",
+    "th",
+    "thead",
+    "time",
+    "tr",
+    "u",
+    "ul",
+    "var",
+    "wbr",
 ];
 
 const VOID: &[&str] = &["br", "col", "hr", "img", "wbr"];
@@ -77,7 +166,11 @@ struct Attr {
 
 enum Token<'a> {
     Text(&'a str),
-    Start { name: String, attrs: Vec<Attr>, self_closing: bool },
+    Start {
+        name: String,
+        attrs: Vec<Attr>,
+        self_closing: bool,
+    },
     End(String),
     /// Comments, doctypes, processing instructions: dropped.
     Ignored,
@@ -120,7 +213,11 @@ impl Sanitizer {
             rest = &rest[len..];
             if let Some(Skip::Nested(name, depth)) = &mut self.skip {
                 match token {
-                    Token::Start { name: n, self_closing: false, .. } if n == *name => *depth += 1,
+                    Token::Start {
+                        name: n,
+                        self_closing: false,
+                        ..
+                    } if n == *name => *depth += 1,
                     Token::End(n) if n == *name => {
                         *depth -= 1;
                         if *depth == 0 {
@@ -140,7 +237,11 @@ impl Sanitizer {
                         out.push_str(&format!("</{name}>"));
                     }
                 }
-                Token::Start { name, attrs, self_closing } => {
+                Token::Start {
+                    name,
+                    attrs,
+                    self_closing,
+                } => {
                     if DROP_WITH_CONTENT.contains(&name.as_str()) {
                         if !self_closing {
                             self.skip = Some(if RAW_TEXT.contains(&name.as_str()) {
@@ -158,7 +259,12 @@ impl Sanitizer {
     }
 }
 
-fn write_start_tag(name: &str, attrs: Vec<Attr>, out: &mut String, resolve: &dyn Fn(&str) -> LinkTarget) {
+fn write_start_tag(
+    name: &str,
+    attrs: Vec<Attr>,
+    out: &mut String,
+    resolve: &dyn Fn(&str) -> LinkTarget,
+) {
     let mut tag = format!("<{name}");
     let mut external = false;
     let mut has_src = false;
@@ -221,7 +327,10 @@ fn find_end_tag(s: &str, name: &str) -> Option<usize> {
     while let Some(i) = lower[from..].find(&needle) {
         let at = from + i + needle.len();
         let next = lower[at..].chars().next();
-        if matches!(next, None | Some('>' | '/' | ' ' | '\t' | '\n' | '\r' | '\x0c')) {
+        if matches!(
+            next,
+            None | Some('>' | '/' | ' ' | '\t' | '\n' | '\r' | '\x0c')
+        ) {
             return Some(lower[at..].find('>').map_or(s.len(), |j| at + j + 1));
         }
         from = at;
@@ -242,13 +351,22 @@ fn next_token(s: &str) -> (Token<'_>, usize) {
         let len = s.find('>').map_or(s.len(), |i| i + 1);
         return (Token::Ignored, len);
     }
-    let (is_end, name_start) = if s.starts_with("</") { (true, 2) } else { (false, 1) };
+    let (is_end, name_start) = if s.starts_with("</") {
+        (true, 2)
+    } else {
+        (false, 1)
+    };
     if !s[name_start..].starts_with(|c: char| c.is_ascii_alphabetic()) {
         return (Token::Lt, 1);
     }
     let bytes = s.as_bytes();
     let mut i = name_start;
-    while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>') {
+    while i < bytes.len()
+        && !matches!(
+            bytes[i],
+            b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>'
+        )
+    {
         i += 1;
     }
     let name = s[name_start..i].to_ascii_lowercase();
@@ -276,7 +394,12 @@ fn next_token(s: &str) -> (Token<'_>, usize) {
         }
         self_closing = false;
         let attr_start = i;
-        while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'=') {
+        while i < bytes.len()
+            && !matches!(
+                bytes[i],
+                b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'/' | b'>' | b'='
+            )
+        {
             i += 1;
         }
         if i == attr_start {
@@ -304,18 +427,27 @@ fn next_token(s: &str) -> (Token<'_>, usize) {
                 i = start + len + 1;
             } else {
                 let start = i;
-                while i < bytes.len() && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>') {
+                while i < bytes.len()
+                    && !matches!(bytes[i], b' ' | b'\t' | b'\n' | b'\r' | b'\x0c' | b'>')
+                {
                     i += 1;
                 }
                 value = Some(decode_entities(&s[start..i]));
             }
         }
-        attrs.push(Attr { name: attr_name, value });
+        attrs.push(Attr {
+            name: attr_name,
+            value,
+        });
     }
     let token = if is_end {
         Token::End(name)
     } else {
-        Token::Start { name, attrs, self_closing }
+        Token::Start {
+            name,
+            attrs,
+            self_closing,
+        }
     };
     (token, i)
 }
@@ -338,7 +470,11 @@ fn decode_entities(s: &str) -> String {
                 Some(hex) => u32::from_str_radix(hex, 16).ok(),
                 None => num.parse().ok(),
             };
-            n.map(|n| char::from_u32(n).filter(|c| *c != '\0').unwrap_or('\u{fffd}'))
+            n.map(|n| {
+                char::from_u32(n)
+                    .filter(|c| *c != '\0')
+                    .unwrap_or('\u{fffd}')
+            })
         } else {
             match body {
                 "amp" => Some('&'),
@@ -359,7 +495,11 @@ fn decode_entities(s: &str) -> String {
         match decoded {
             Some(c) if end > 1 => {
                 out.push(c);
-                let skip = if rest[end..].starts_with(';') { end + 1 } else { end };
+                let skip = if rest[end..].starts_with(';') {
+                    end + 1
+                } else {
+                    end
+                };
                 rest = &rest[skip..];
             }
             _ => {
@@ -387,7 +527,10 @@ mod tests {
 
     #[test]
     fn keeps_harmless_markup() {
-        assert_eq!(clean("<kbd>Ctrl</kbd>+<kbd>C</kbd>"), "<kbd>Ctrl</kbd>+<kbd>C</kbd>");
+        assert_eq!(
+            clean("<kbd>Ctrl</kbd>+<kbd>C</kbd>"),
+            "<kbd>Ctrl</kbd>+<kbd>C</kbd>"
+        );
         assert_eq!(
             clean("<details open><summary>Logs</summary>x &amp; y</details>"),
             "<details open=\"\"><summary>Logs</summary>x &amp; y</details>"
@@ -397,7 +540,10 @@ mod tests {
             clean("<a href=\"https://example.com\" title='x'>e</a>"),
             "<a href=\"https://example.com\" title=\"x\" target=\"_blank\" rel=\"noopener noreferrer\">e</a>"
         );
-        assert_eq!(clean("<img src=\"graph.png\" alt=\"p99\">"), "<img src=\"/content/graph.png\" alt=\"p99\" loading=\"lazy\" decoding=\"async\">");
+        assert_eq!(
+            clean("<img src=\"graph.png\" alt=\"p99\">"),
+            "<img src=\"/content/graph.png\" alt=\"p99\" loading=\"lazy\" decoding=\"async\">"
+        );
         assert_eq!(clean("a < b and c > d"), "a &lt; b and c > d");
         assert_eq!(clean("<!-- more -->"), "");
         assert_eq!(clean("<font color=red>red</font>"), "red");
@@ -415,7 +561,11 @@ mod tests {
         s.push("</script>after", &mut out, &resolve);
         assert!(!s.is_skipping());
         assert_eq!(out, "after");
-        s.push("<svg><svg></svg>still hidden</svg>shown", &mut out, &resolve);
+        s.push(
+            "<svg><svg></svg>still hidden</svg>shown",
+            &mut out,
+            &resolve,
+        );
         assert_eq!(out, "aftershown");
         s.push("<style>", &mut out, &resolve);
         s.end_block();
@@ -424,7 +574,10 @@ mod tests {
 
     #[test]
     fn decodes_entities_in_attributes() {
-        assert_eq!(decode_entities("a&amp;b&#58;&#x3A;&colon&unknown;"), "a&b:::&unknown;");
+        assert_eq!(
+            decode_entities("a&amp;b&#58;&#x3A;&colon&unknown;"),
+            "a&b:::&unknown;"
+        );
         assert_eq!(decode_entities("&#0;&#xD800;"), "\u{fffd}\u{fffd}");
     }
 }

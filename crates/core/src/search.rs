@@ -91,7 +91,9 @@ impl WordSet {
 
     fn word(&self, i: usize) -> &str {
         let start = self.starts[i] as usize;
-        let end = self.text[start..].find(' ').map_or(self.text.len(), |n| start + n);
+        let end = self.text[start..]
+            .find(' ')
+            .map_or(self.text.len(), |n| start + n);
         &self.text[start..end]
     }
 
@@ -134,7 +136,10 @@ const BODY: u32 = 1;
 #[derive(Debug, Clone, Default)]
 pub struct SearchData {
     prepared: Vec<Prepared>,
-    bodies: HashMap<String, WordSet>,
+    /// Slug of each prepared post, to align the full-text index with them.
+    slugs: Vec<String>,
+    /// Full text of each post, in manifest order, once loaded.
+    bodies: Vec<Option<WordSet>>,
 }
 
 impl SearchData {
@@ -150,42 +155,57 @@ impl SearchData {
             .collect();
         SearchData {
             prepared,
-            bodies: HashMap::new(),
+            slugs: posts.iter().map(|p| p.slug.clone()).collect(),
+            bodies: Vec::new(),
         }
     }
 
     /// Adds the full text of the posts, from the search index file.
     pub fn with_bodies(mut self, index: SearchIndexFile) -> Self {
-        self.bodies = index
+        let mut by_slug: HashMap<String, String> = index
             .posts
             .into_iter()
-            .map(|IndexedBody { slug, words }| (slug, WordSet::from_sorted(&words)))
+            .map(|IndexedBody { slug, words }| (slug, words))
+            .collect();
+        self.bodies = self
+            .slugs
+            .iter()
+            .map(|slug| by_slug.remove(slug).map(|w| WordSet::from_sorted(&w)))
             .collect();
         self
     }
 
     pub fn has_bodies(&self) -> bool {
-        !self.bodies.is_empty()
+        self.bodies.iter().any(Option::is_some)
     }
 
     /// The indices of `posts` (the ones this data was built from) that match
     /// `query` within `category_slug`, best first. An empty query keeps the
     /// manifest order.
-    pub fn search(&self, posts: &[PostMeta], query: &Query, category_slug: Option<&str>) -> Vec<usize> {
+    pub fn search(
+        &self,
+        posts: &[PostMeta],
+        query: &Query,
+        category_slug: Option<&str>,
+    ) -> Vec<usize> {
         let in_category = |p: &PostMeta| match category_slug {
             Some(slug) => p.category_slug().as_deref() == Some(slug),
             None => true,
         };
         if query.is_empty() {
-            return (0..posts.len()).filter(|&i| in_category(&posts[i])).collect();
+            return (0..posts.len())
+                .filter(|&i| in_category(&posts[i]))
+                .collect();
         }
         let mut hits: Vec<(u32, u32, usize)> = Vec::new();
         'posts: for (i, post) in posts.iter().enumerate() {
             if !in_category(post) {
                 continue;
             }
-            let Some(fields) = self.prepared.get(i) else { continue };
-            let body = self.bodies.get(&post.slug);
+            let Some(fields) = self.prepared.get(i) else {
+                continue;
+            };
+            let body = self.bodies.get(i).and_then(Option::as_ref);
             let (mut title_words, mut score) = (0, 0);
             for word in query.words() {
                 let title = fields.title.match_strength(word);
@@ -247,13 +267,22 @@ pub fn highlight(text: &str, query: &Query) -> Vec<Segment> {
     let mut at = 0;
     for (start, end) in ranges {
         if start > at {
-            out.push(Segment { text: text[at..start].to_string(), matched: false });
+            out.push(Segment {
+                text: text[at..start].to_string(),
+                matched: false,
+            });
         }
-        out.push(Segment { text: text[start..end].to_string(), matched: true });
+        out.push(Segment {
+            text: text[start..end].to_string(),
+            matched: true,
+        });
         at = end;
     }
     if at < text.len() || out.is_empty() {
-        out.push(Segment { text: text[at..].to_string(), matched: false });
+        out.push(Segment {
+            text: text[at..].to_string(),
+            matched: false,
+        });
     }
     out
 }
@@ -286,8 +315,13 @@ mod tests {
         let posts = corpus();
         let data = SearchData::new(&posts);
         assert_eq!(data.search(&posts, &Query::parse("  "), None), [0, 1, 2]);
-        assert_eq!(data.search(&posts, &Query::default(), Some("architecture")), [1]);
-        assert!(data.search(&posts, &Query::default(), Some("nope")).is_empty());
+        assert_eq!(
+            data.search(&posts, &Query::default(), Some("architecture")),
+            [1]
+        );
+        assert!(data
+            .search(&posts, &Query::default(), Some("nope"))
+            .is_empty());
     }
 
     #[test]
@@ -311,7 +345,13 @@ mod tests {
         let mut posts2 = posts.clone();
         posts2[0].summary.push_str(" tenant tenant");
         let data2 = SearchData::new(&posts2);
-        assert_eq!(slugs(&posts2, &data2.search(&posts2, &Query::parse("tenant"), None)), ["cache-leak", "pool-exhaustion"]);
+        assert_eq!(
+            slugs(
+                &posts2,
+                &data2.search(&posts2, &Query::parse("tenant"), None)
+            ),
+            ["cache-leak", "pool-exhaustion"]
+        );
         // among equal title hits, the better field wins, then manifest order
         assert_eq!(data.search(&posts, &Query::parse("one"), None), [0, 1]);
     }
@@ -320,30 +360,52 @@ mod tests {
     fn ignores_case_and_accents_both_ways() {
         let posts = corpus();
         let data = SearchData::new(&posts);
-        assert_eq!(data.search(&posts, &Query::parse("creme brulee"), None), [2]);
+        assert_eq!(
+            data.search(&posts, &Query::parse("creme brulee"), None),
+            [2]
+        );
         assert_eq!(data.search(&posts, &Query::parse("CAFÉ"), None), [2]);
-        assert_eq!(data.search(&posts, &Query::parse("accents"), Some("python")), [2]);
-        assert!(data.search(&posts, &Query::parse("accents"), Some("database")).is_empty());
+        assert_eq!(
+            data.search(&posts, &Query::parse("accents"), Some("python")),
+            [2]
+        );
+        assert!(data
+            .search(&posts, &Query::parse("accents"), Some("database"))
+            .is_empty());
     }
 
     #[test]
     fn full_text_matches_once_bodies_are_loaded() {
         let posts = corpus();
         let index = SearchIndexFile {
-            posts: vec![IndexedBody { slug: "cafe".into(), words: index_words("We traced the Visibility-Timeout; café") }],
+            posts: vec![IndexedBody {
+                slug: "cafe".into(),
+                words: index_words("We traced the Visibility-Timeout; café"),
+            }],
         };
         let data = SearchData::new(&posts);
-        assert!(data.search(&posts, &Query::parse("visibility"), None).is_empty());
+        assert!(data
+            .search(&posts, &Query::parse("visibility"), None)
+            .is_empty());
         let data = data.with_bodies(index);
         assert!(data.has_bodies());
-        assert_eq!(data.search(&posts, &Query::parse("visib timeout"), None), [2]);
+        assert_eq!(
+            data.search(&posts, &Query::parse("visib timeout"), None),
+            [2]
+        );
         // a title match outranks a body-only match
         let mut posts2 = posts.clone();
         posts2[0].title.push_str(" visibility");
         let data2 = SearchData::new(&posts2).with_bodies(SearchIndexFile {
-            posts: vec![IndexedBody { slug: "cafe".into(), words: index_words("visibility") }],
+            posts: vec![IndexedBody {
+                slug: "cafe".into(),
+                words: index_words("visibility"),
+            }],
         });
-        assert_eq!(data2.search(&posts2, &Query::parse("visibility"), None), [0, 2]);
+        assert_eq!(
+            data2.search(&posts2, &Query::parse("visibility"), None),
+            [0, 2]
+        );
     }
 
     #[test]
@@ -364,11 +426,27 @@ mod tests {
     fn highlights_matched_word_starts() {
         let q = Query::parse("postg CAFE");
         let segs = highlight("Postgres at the Café, postgres!", &q);
-        let marked: Vec<_> = segs.iter().filter(|s| s.matched).map(|s| s.text.as_str()).collect();
+        let marked: Vec<_> = segs
+            .iter()
+            .filter(|s| s.matched)
+            .map(|s| s.text.as_str())
+            .collect();
         assert_eq!(marked, ["Postg", "Café", "postg"]);
         let joined: String = segs.iter().map(|s| s.text.as_str()).collect();
         assert_eq!(joined, "Postgres at the Café, postgres!");
-        assert_eq!(highlight("plain", &Query::default()), [Segment { text: "plain".into(), matched: false }]);
-        assert_eq!(highlight("", &q), [Segment { text: String::new(), matched: false }]);
+        assert_eq!(
+            highlight("plain", &Query::default()),
+            [Segment {
+                text: "plain".into(),
+                matched: false
+            }]
+        );
+        assert_eq!(
+            highlight("", &q),
+            [Segment {
+                text: String::new(),
+                matched: false
+            }]
+        );
     }
 }

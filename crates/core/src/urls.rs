@@ -138,11 +138,7 @@ impl Urls {
             };
         }
         if let Some(fragment) = href.strip_prefix('#') {
-            return LinkTarget::Internal(format!(
-                "{}#{}",
-                self.post(from_slug),
-                fragment
-            ));
+            return LinkTarget::Internal(format!("{}#{}", self.post(from_slug), fragment));
         }
         if let Some(path) = href.strip_prefix('/') {
             return LinkTarget::Internal(self.site_file(path));
@@ -266,9 +262,15 @@ mod tests {
         assert_eq!(sub.base(), "/blog/");
         assert_eq!(sub.router_base(), "/blog");
         assert_eq!(sub.home(), "/blog/");
-        assert_eq!(sub.listing(Some("ai"), "gpu cost"), "/blog/category/ai?q=gpu%20cost");
+        assert_eq!(
+            sub.listing(Some("ai"), "gpu cost"),
+            "/blog/category/ai?q=gpu%20cost"
+        );
         assert_eq!(sub.listing(None, "  "), "/blog/");
-        assert_eq!(sub.post_section("p", "root-cause"), "/blog/posts/p#root-cause");
+        assert_eq!(
+            sub.post_section("p", "root-cause"),
+            "/blog/posts/p#root-cause"
+        );
         assert_eq!(Urls::new("/a/b/").base(), "/a/b/");
     }
 
@@ -277,7 +279,10 @@ mod tests {
         let u = Urls::new("/");
         assert_eq!(u.listing(None, "a&b=c #x"), "/?q=a%26b%3Dc%20%23x");
         assert_eq!(u.listing(None, "café"), "/?q=caf%C3%A9");
-        assert_eq!(u.content_file("dir/my image.png"), "/content/dir/my%20image.png");
+        assert_eq!(
+            u.content_file("dir/my image.png"),
+            "/content/dir/my%20image.png"
+        );
         assert_eq!(percent_decode("caf%C3%A9%20x"), "café x");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
@@ -288,24 +293,60 @@ mod tests {
         let mut post = crate::model::sample_post("x", "2026-01-01", None);
         post.source = "2026/x.md".into();
         post.version = "abc123".into();
-        assert_eq!(Urls::new("/blog/").post_body(&post), "/blog/content/2026/x.md?v=abc123");
+        assert_eq!(
+            Urls::new("/blog/").post_body(&post),
+            "/blog/content/2026/x.md?v=abc123"
+        );
     }
 
     #[test]
     fn resolves_links_in_posts() {
         let u = Urls::new("/blog/");
         let r = |href: &str| u.resolve_link("me", "2026/me.md", href, &lookup);
-        assert_eq!(r("https://example.com/a"), LinkTarget::External("https://example.com/a".into()));
-        assert_eq!(r("//cdn.example.com/x.png"), LinkTarget::External("//cdn.example.com/x.png".into()));
-        assert_eq!(r("mailto:oncall@example.com"), LinkTarget::Other("mailto:oncall@example.com".into()));
-        assert_eq!(r("#root-cause"), LinkTarget::Internal("/blog/posts/me#root-cause".into()));
-        assert_eq!(r("/category/ai"), LinkTarget::Internal("/blog/category/ai".into()));
-        assert_eq!(r("other-post.md"), LinkTarget::Internal("/blog/posts/other-post".into()));
-        assert_eq!(r("./other-post.md#fix"), LinkTarget::Internal("/blog/posts/other-post#fix".into()));
-        assert_eq!(r("../top.md"), LinkTarget::Internal("/blog/posts/top".into()));
-        assert_eq!(r("missing.md"), LinkTarget::Broken("2026/missing.md".into()));
-        assert_eq!(r("../../escape.png"), LinkTarget::Broken("../../escape.png".into()));
-        assert_eq!(r("graph.png"), LinkTarget::Internal("/blog/content/2026/graph.png".into()));
+        assert_eq!(
+            r("https://example.com/a"),
+            LinkTarget::External("https://example.com/a".into())
+        );
+        assert_eq!(
+            r("//cdn.example.com/x.png"),
+            LinkTarget::External("//cdn.example.com/x.png".into())
+        );
+        assert_eq!(
+            r("mailto:oncall@example.com"),
+            LinkTarget::Other("mailto:oncall@example.com".into())
+        );
+        assert_eq!(
+            r("#root-cause"),
+            LinkTarget::Internal("/blog/posts/me#root-cause".into())
+        );
+        assert_eq!(
+            r("/category/ai"),
+            LinkTarget::Internal("/blog/category/ai".into())
+        );
+        assert_eq!(
+            r("other-post.md"),
+            LinkTarget::Internal("/blog/posts/other-post".into())
+        );
+        assert_eq!(
+            r("./other-post.md#fix"),
+            LinkTarget::Internal("/blog/posts/other-post#fix".into())
+        );
+        assert_eq!(
+            r("../top.md"),
+            LinkTarget::Internal("/blog/posts/top".into())
+        );
+        assert_eq!(
+            r("missing.md"),
+            LinkTarget::Broken("2026/missing.md".into())
+        );
+        assert_eq!(
+            r("../../escape.png"),
+            LinkTarget::Broken("../../escape.png".into())
+        );
+        assert_eq!(
+            r("graph.png"),
+            LinkTarget::Internal("/blog/content/2026/graph.png".into())
+        );
         assert_eq!(r(""), LinkTarget::Rejected);
     }
 
@@ -324,7 +365,11 @@ mod tests {
             "DATA:image/svg+xml;base64,PHN2Zz4=",
             "file:///etc/passwd",
         ] {
-            assert_eq!(u.resolve_link("p", "p.md", href, &lookup), LinkTarget::Rejected, "{href:?}");
+            assert_eq!(
+                u.resolve_link("p", "p.md", href, &lookup),
+                LinkTarget::Rejected,
+                "{href:?}"
+            );
         }
     }
 }

@@ -8,7 +8,11 @@ fn ok(text: &str) -> (SourcePost, Vec<Diagnostic>) {
 }
 
 fn errors(text: &str) -> Vec<String> {
-    parse_post(PATH, SOURCE, text).expect_err("should fail").iter().map(ToString::to_string).collect()
+    parse_post(PATH, SOURCE, text)
+        .expect_err("should fail")
+        .iter()
+        .map(ToString::to_string)
+        .collect()
 }
 
 #[test]
@@ -16,7 +20,13 @@ fn yaml_post_with_every_field() {
     let (p, warnings) = ok("---\ntitle: \"Thirty-eight tasks\"\ndate: 2026-03-16\nupdated: 2026-03-20\ncategory: Database\nsummary: Pools met max_connections.\ntags: [postgres, rds, postgres]\nauthor: Ana Lima\ndraft: false\nslug: pool-sizing\n---\n\nBody text.\n");
     assert!(warnings.is_empty(), "{warnings:?}");
     assert_eq!(p.title, "Thirty-eight tasks");
-    assert_eq!(p.date, PostDate { ymd: "2026-03-16".into(), timestamp: 1_773_619_200 });
+    assert_eq!(
+        p.date,
+        PostDate {
+            ymd: "2026-03-16".into(),
+            timestamp: 1_773_619_200
+        }
+    );
     assert_eq!(p.updated.as_deref(), Some("2026-03-20"));
     assert_eq!(p.category.as_deref(), Some("Database"));
     assert_eq!(p.summary.as_deref(), Some("Pools met max_connections."));
@@ -31,7 +41,13 @@ fn yaml_post_with_every_field() {
 #[test]
 fn zola_toml_post() {
     let (p, warnings) = ok("+++\ntitle = \"Zola post\"\ndate = 2026-03-16T09:30:00+01:00\ndescription = \"From Zola.\"\nauthors = [\"A\", \"B\"]\n\n[taxonomies]\ncategories = [\"CI/CD\"]\ntags = [\"cache\"]\n\n[extra]\ntoc = true\n+++\nBody");
-    assert_eq!(p.date, PostDate { ymd: "2026-03-16".into(), timestamp: 1_773_649_800 });
+    assert_eq!(
+        p.date,
+        PostDate {
+            ymd: "2026-03-16".into(),
+            timestamp: 1_773_649_800
+        }
+    );
     assert_eq!(p.summary.as_deref(), Some("From Zola."));
     assert_eq!(p.category.as_deref(), Some("CI/CD"));
     assert_eq!(p.tags, ["cache"]);
@@ -51,7 +67,9 @@ fn hugo_and_jekyll_names() {
     assert_eq!(p.summary.as_deref(), Some("Short."));
     assert_eq!(p.date.ymd, "2026-03-16");
     assert_eq!(w.len(), 1, "{w:?}");
-    assert!(w[0].to_string().contains(":7: warning: layout: unknown field"));
+    assert!(w[0]
+        .to_string()
+        .contains(":7: warning: layout: unknown field"));
 }
 
 #[test]
@@ -61,7 +79,10 @@ fn date_from_file_name_and_slug_from_path() {
     assert_eq!(p.slug, "pool");
     assert_eq!(slug_from_path("2026/03/my-post/index.md"), "my-post");
     assert_eq!(slug_from_path("Notes on Café.md"), "notes-on-cafe");
-    assert_eq!(slug_from_path("2026-03-16_flash-sale.markdown"), "flash-sale");
+    assert_eq!(
+        slug_from_path("2026-03-16_flash-sale.markdown"),
+        "flash-sale"
+    );
 }
 
 #[test]
@@ -86,29 +107,48 @@ fn every_error_in_a_post_is_reported_with_line_and_field() {
 
 #[test]
 fn missing_fields() {
-    let errs = parse_post("content/undated.md", "undated.md", "---\nsummary: x\n---\n").unwrap_err();
+    let errs =
+        parse_post("content/undated.md", "undated.md", "---\nsummary: x\n---\n").unwrap_err();
     let errs: Vec<String> = errs.iter().map(ToString::to_string).collect();
     assert_eq!(errs, [
         "content/undated.md:1: title: is missing (expected e.g. `title: \"How a cache key leaked data\"`)",
         "content/undated.md:1: date: is missing (expected `YYYY-MM-DD` or RFC 3339, e.g. `2026-03-16` or `2026-03-16T09:30:00+01:00`, or a `YYYY-MM-DD-` prefix on the file name)",
     ]);
-    assert_eq!(errors("---\ntitle: \"\"\n---\n"), ["content/2026-03-16-pool.md:2: title: is empty (expected some text)"]);
+    assert_eq!(
+        errors("---\ntitle: \"\"\n---\n"),
+        ["content/2026-03-16-pool.md:2: title: is empty (expected some text)"]
+    );
 }
 
 #[test]
 fn syntax_errors_are_reported_as_front_matter() {
     let errs = errors("---\ntitle: \"open\ndate: 2026-03-16\n---\n");
     assert_eq!(errs.len(), 1);
-    assert!(errs[0].starts_with("content/2026-03-16-pool.md:"), "{errs:?}");
-    assert!(errs[0].contains(": front matter: YAML syntax error"), "{errs:?}");
+    assert!(
+        errs[0].starts_with("content/2026-03-16-pool.md:"),
+        "{errs:?}"
+    );
+    assert!(
+        errs[0].contains(": front matter: YAML syntax error"),
+        "{errs:?}"
+    );
     assert_eq!(errors("Just text\n"), ["content/2026-03-16-pool.md:1: front matter: no front matter (expected the file to start with a `---` line for YAML or `+++` for TOML, then `title:` and `date:`)"]);
 }
 
 #[test]
 fn dates() {
     assert_eq!(parse_date("2026-03-16").unwrap().timestamp, 1_773_619_200);
-    assert_eq!(parse_date("2026-03-16T00:30:00+02:00").unwrap(), PostDate { ymd: "2026-03-16".into(), timestamp: 1_773_613_800 });
-    assert_eq!(parse_date("2026-03-16T09:30:00").unwrap().timestamp, 1_773_653_400);
+    assert_eq!(
+        parse_date("2026-03-16T00:30:00+02:00").unwrap(),
+        PostDate {
+            ymd: "2026-03-16".into(),
+            timestamp: 1_773_613_800
+        }
+    );
+    assert_eq!(
+        parse_date("2026-03-16T09:30:00").unwrap().timestamp,
+        1_773_653_400
+    );
     assert!(parse_date("16/03/2026").is_err());
     assert!(parse_date("2026-3-16").is_err());
 }

@@ -1,7 +1,10 @@
 use super::*;
 
 fn md(rel: &str, text: &str) -> SourceFile {
-    SourceFile { rel: rel.into(), text: Some(text.into()) }
+    SourceFile {
+        rel: rel.into(),
+        text: Some(text.into()),
+    }
 }
 
 fn opts(include_drafts: bool) -> Options {
@@ -10,7 +13,10 @@ fn opts(include_drafts: bool) -> Options {
         include_drafts,
         // 2026-03-20T00:00:00Z
         now: 1_773_964_800,
-        site: Site { title: "Test".into(), description: String::new() },
+        site: Site {
+            title: "Test".into(),
+            description: String::new(),
+        },
     }
 }
 
@@ -27,8 +33,19 @@ fn manifest_is_newest_first_with_slug_tie_break() {
     let files = vec![
         md("b.md", &post("B", "2026-03-14", "", "Body b.")),
         md("a.md", &post("A", "2026-03-14", "", "Body a.")),
-        md("c.md", &post("C", "2026-03-16", "category: AI\n", "First paragraph of C.\n\nSecond.")),
-        SourceFile { rel: "img/x.png".into(), text: None },
+        md(
+            "c.md",
+            &post(
+                "C",
+                "2026-03-16",
+                "category: AI\n",
+                "First paragraph of C.\n\nSecond.",
+            ),
+        ),
+        SourceFile {
+            rel: "img/x.png".into(),
+            text: None,
+        },
     ];
     let c = compile(&files, &opts(false)).unwrap();
     let order: Vec<_> = c.manifest.posts.iter().map(|p| p.slug.as_str()).collect();
@@ -37,17 +54,25 @@ fn manifest_is_newest_first_with_slug_tie_break() {
     assert_eq!(c.manifest.posts[0].reading_minutes, 1);
     assert_eq!(c.assets, ["img/x.png"]);
     assert!(c.manifest.search_index.starts_with("search-index.json?v="));
-    assert!(c.index_json.contains("\"words\":\"c first of paragraph second\""));
+    assert!(c
+        .index_json
+        .contains("\"words\":\"c first of paragraph second\""));
     assert!(c.manifest_json.contains("\"site\":{\"title\":\"Test\""));
     // Same input, same output: versions are stable.
-    assert_eq!(compile(&files, &opts(false)).unwrap().manifest_json, c.manifest_json);
+    assert_eq!(
+        compile(&files, &opts(false)).unwrap().manifest_json,
+        c.manifest_json
+    );
 }
 
 #[test]
 fn drafts_and_future_posts_only_in_development() {
     let files = vec![
         md("now.md", &post("Now", "2026-03-19", "", "x")),
-        md("draft.md", &post("Draft", "2026-03-18", "draft: true\n", "x")),
+        md(
+            "draft.md",
+            &post("Draft", "2026-03-18", "draft: true\n", "x"),
+        ),
         md("later.md", &post("Later", "2026-04-01", "", "x")),
     ];
     let release = compile(&files, &opts(false)).unwrap();
@@ -55,7 +80,12 @@ fn drafts_and_future_posts_only_in_development() {
     assert_eq!(release.left_out, 2);
     assert_eq!(release.bodies.len(), 1);
     let dev = compile(&files, &opts(true)).unwrap();
-    let flags: Vec<_> = dev.manifest.posts.iter().map(|p| (p.slug.as_str(), p.draft)).collect();
+    let flags: Vec<_> = dev
+        .manifest
+        .posts
+        .iter()
+        .map(|p| (p.slug.as_str(), p.draft))
+        .collect();
     assert_eq!(flags, [("later", true), ("now", false), ("draft", true)]);
 }
 
@@ -70,11 +100,28 @@ fn every_broken_post_is_reported_in_one_run() {
     ];
     let errs = messages(compile(&files, &opts(false)).unwrap_err());
     assert_eq!(errs.len(), 5, "{errs:#?}");
-    assert!(errs[0].starts_with("content/dup.md:1: slug: `dup` is already used by content/2026-01-01-dup.md"), "{errs:#?}");
-    assert!(errs[1].starts_with("content/one.md:1: date: is missing"), "{errs:#?}");
-    assert_eq!(errs[2], "content/one.md:2: title: is a list (expected a string)");
-    assert!(errs[3].starts_with("content/three.md:3: date: `2026-13-01` is not a valid date"), "{errs:#?}");
-    assert!(errs[4].starts_with("content/two.md:1: front matter: no front matter"), "{errs:#?}");
+    assert!(
+        errs[0].starts_with(
+            "content/dup.md:1: slug: `dup` is already used by content/2026-01-01-dup.md"
+        ),
+        "{errs:#?}"
+    );
+    assert!(
+        errs[1].starts_with("content/one.md:1: date: is missing"),
+        "{errs:#?}"
+    );
+    assert_eq!(
+        errs[2],
+        "content/one.md:2: title: is a list (expected a string)"
+    );
+    assert!(
+        errs[3].starts_with("content/three.md:3: date: `2026-13-01` is not a valid date"),
+        "{errs:#?}"
+    );
+    assert!(
+        errs[4].starts_with("content/two.md:1: front matter: no front matter"),
+        "{errs:#?}"
+    );
 }
 
 #[test]
@@ -98,7 +145,10 @@ fn links_between_posts_are_checked() {
 
 #[test]
 fn rejected_links_warn() {
-    let files = vec![md("a.md", &post("A", "2026-03-01", "", "[bad](javascript:alert(1))\n"))];
+    let files = vec![md(
+        "a.md",
+        &post("A", "2026-03-01", "", "[bad](javascript:alert(1))\n"),
+    )];
     let c = compile(&files, &opts(false)).unwrap();
     assert_eq!(messages(c.warnings), ["content/a.md:5: warning: link: `javascript:alert(1)` was removed: only http, https, mailto and tel links, and paths, are kept"]);
 }

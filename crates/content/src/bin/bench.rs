@@ -1,0 +1,169 @@
+//! Benchmark (not a test): content build time and manifest size for `content/`
+//! and for a generated corpus of 10,000 posts, and search time per query over
+//! those 10,000 posts. Run with `scripts/bench.sh` (release build).
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use blog_content::site::{self, Options, SourceFile};
+use blog_core::model::{SearchIndexFile, Site};
+use blog_core::search::{Query, SearchData};
+
+const CATEGORIES: &[&str] = &[
+    "Database", "AI", "Security", "CI/CD", "Python", "Architecture", "Mobile", "Docker", "React", "NodeJS", "ElasticSearch",
+];
+
+const WORDS: &str = "the a of to and in we was that it for on with as our at by from this were but not had be an \
+    database postgres connection pool timeout latency replica primary index query vacuum lock transaction deadlock \
+    kubernetes pod container node memory cpu limit probe restart deploy rollback release pipeline cache key redis \
+    queue worker retry backoff idempotency lease heartbeat visibility message consumer producer partition shard \
+    cluster elasticsearch mapping alias snapshot restore outage incident alert pager oncall dashboard metric trace \
+    log error exception stack regression test coverage flaky build artifact docker image layer registry network \
+    firewall packet tcp tls handshake certificate dns resolver load balancer nginx proxy upstream request response \
+    tenant customer session token jwt signing rotation secret credential leak audit permission role access policy \
+    react component render effect callback hook state props fetch python flask fastapi async await coroutine thread \
+    event loop blocking sync file read write disk throughput saturation capacity autoscaling budget cost invoice \
+    model embedding vector prompt temperature token llm agent review summary migration schema column default rewrite";
+
+/// A small deterministic generator (xorshift), so every run builds the same corpus.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+fn sentence(rng: &mut Rng, words: &[&str], n: usize) -> String {
+    let mut s: Vec<&str> = (0..n).map(|_| rng.pick(words)).collect();
+    let first = s[0].to_string();
+    let mut out = first[..1].to_uppercase() + &first[1..];
+    s.remove(0);
+    for w in s {
+        out.push(' ');
+        out.push_str(w);
+    }
+    out.push('.');
+    out
+}
+
+fn generate(count: usize) -> Vec<SourceFile> {
+    let words: Vec<&str> = WORDS.split_whitespace().collect();
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    (0..count)
+        .map(|i| {
+            let day = 1 + (i % 28);
+            let month = 1 + (i / 28) % 12;
+            let year = 2000 + i / (28 * 12);
+            let category = CATEGORIES[i % CATEGORIES.len()];
+            let tags: Vec<&str> = (0..3).map(|_| rng.pick(&words)).collect();
+            let mut body = String::new();
+            for section in 0..6 {
+                body.push_str(&format!("\n## {}\n\n", sentence(&mut rng, &words, 4)));
+                for _ in 0..3 {
+                    let sentences: Vec<String> = (0..5).map(|_| sentence(&mut rng, &words, 12)).collect();
+                    body.push_str(&sentences.join(" "));
+                    body.push_str("\n\n");
+                }
+                if section == 2 {
+                    body.push_str("```sql\nSELECT id, status FROM orders WHERE created_at > now() - interval '1 hour';\n```\n");
+                }
+            }
+            let text = format!(
+                "---\ntitle: \"{} {i}\"\ndate: {year}-{month:02}-{day:02}\ncategory: \"{category}\"\ntags: [{}]\n---\n{body}",
+                sentence(&mut rng, &words, 6).trim_end_matches('.'),
+                tags.join(", ")
+            );
+            SourceFile { rel: format!("generated/post-{i:05}.md"), text: Some(text) }
+        })
+        .collect()
+}
+
+fn options() -> Options {
+    Options {
+        display_dir: "content".into(),
+        include_drafts: false,
+        now: i64::MAX,
+        site: Site { title: "Bench".into(), description: String::new() },
+    }
+}
+
+fn build(label: &str, files: &[SourceFile], content_dir: &Path, out: &Path) -> site::Compiled {
+    let started = Instant::now();
+    let compiled = site::compile(files, &options()).unwrap_or_else(|e| panic!("{label}: {e:?}"));
+    let compiled_at = started.elapsed();
+    let _ = std::fs::remove_dir_all(out);
+    std::fs::create_dir_all(out).expect("out dir");
+    if content_dir.exists() {
+        site::write(&compiled, content_dir, out).expect("write");
+    }
+    let words: usize = files.iter().filter_map(|f| f.text.as_ref()).map(|t| t.split_whitespace().count()).sum();
+    println!(
+        "{label}: {} posts ({} words): parse+check+index {:.0} ms, total with writing {:.0} ms; manifest.json {:.1} KB (gzip {:.1} KB), search-index.json {:.1} KB (gzip {:.1} KB)",
+        compiled.manifest.posts.len(),
+        words,
+        compiled_at.as_secs_f64() * 1000.0,
+        started.elapsed().as_secs_f64() * 1000.0,
+        compiled.manifest_json.len() as f64 / 1024.0,
+        gzip_len(compiled.manifest_json.as_bytes()) as f64 / 1024.0,
+        compiled.index_json.len() as f64 / 1024.0,
+        gzip_len(compiled.index_json.as_bytes()) as f64 / 1024.0,
+    );
+    compiled
+}
+
+/// Size after `gzip -9` (the system tool), 0 if it is missing.
+fn gzip_len(bytes: &[u8]) -> usize {
+    use std::io::Write;
+    use std::process::{Command, Stdio};
+    let Ok(mut child) = Command::new("gzip").arg("-9c").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn() else {
+        return 0;
+    };
+    let mut stdin = child.stdin.take().expect("stdin");
+    let data = bytes.to_vec();
+    let writer = std::thread::spawn(move || stdin.write_all(&data));
+    let out = child.wait_with_output().map(|o| o.stdout.len()).unwrap_or(0);
+    let _ = writer.join();
+    out
+}
+
+fn main() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let tmp = std::env::temp_dir().join("blog-bench");
+    let content = root.join("content");
+
+    let started = Instant::now();
+    let files = site::load(&content).expect("read content/");
+    println!("content/: read {} files in {:.0} ms", files.len(), started.elapsed().as_secs_f64() * 1000.0);
+    build("content/", &files, &content, &tmp.join("launch"));
+
+    let started = Instant::now();
+    let generated = generate(10_000);
+    println!("generated corpus: 10,000 posts in {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
+    let compiled = build("10,000 posts", &generated, Path::new("/nonexistent"), &tmp.join("big"));
+
+    // Search as the browser does it: from the manifest and the index file's JSON.
+    let started = Instant::now();
+    let manifest: blog_core::Manifest = serde_json::from_str(&compiled.manifest_json).expect("manifest");
+    let index: SearchIndexFile = serde_json::from_str(&compiled.index_json).expect("index");
+    let data = SearchData::new(&manifest.posts).with_bodies(index);
+    println!("10,000 posts: parse manifest and index, prepare search: {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
+    let queries = ["postgres", "connection pool timeout", "heart", "kubernetes probe restart", "zzzz", "the", "tls handshake certificate dns"];
+    let rounds = 20;
+    for q in queries {
+        let query = Query::parse(q);
+        let started = Instant::now();
+        let mut hits = 0;
+        for _ in 0..rounds {
+            hits = data.search(&manifest.posts, &query, None).len();
+        }
+        let per = started.elapsed().as_secs_f64() * 1000.0 / rounds as f64;
+        println!("search {q:?} over 10,000 posts: {per:.2} ms per query ({hits} hits), native");
+    }
+    let _ = std::fs::remove_dir_all(&tmp);
+}

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Sets everything up, then runs every check and test:
+#   fmt, clippy (host and wasm32), host tests (incl. the invalid-content build),
+#   browser tests in headless Chromium, release builds at / and /blog/, end-to-end tests.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+. "$ROOT/scripts/setup.sh" --browser
+cd "$ROOT"
+
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+
+step "cargo fmt --check"
+cargo fmt --all --check
+
+step "cargo clippy (host)"
+cargo clippy --workspace --all-targets --locked -- -D warnings
+step "cargo clippy (wasm32)"
+cargo clippy -p fault-lines -p blog-core --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+
+step "host tests (pure logic, content build, invalid content, launch posts)"
+cargo test --workspace --locked
+
+step "browser tests (wasm-bindgen-test in headless Chromium)"
+CHROMEDRIVER=/usr/bin/chromedriver \
+CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+CARGO_PROFILE_DEV_DEBUG=0 \
+WASM_BINDGEN_TEST_TIMEOUT=120 \
+  cargo test -p fault-lines --target wasm32-unknown-unknown --locked
+
+step "release builds: at / and under /blog/"
+trunk build --offline --release
+trunk build --offline --release --public-url /blog/ --dist target/dist-blog
+
+step "end-to-end tests (headless Chromium against dist/ on 127.0.0.1)"
+DIST_ROOT="$ROOT/dist" DIST_SUB="$ROOT/target/dist-blog" node --test --test-concurrency=1 tests/e2e/

@@ -1,0 +1,199 @@
+//! Browser tests: run in headless Chromium by wasm-bindgen-test
+//! (`cargo test -p fault-lines --target wasm32-unknown-unknown`, see scripts/test.sh).
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use blog_core::markdown::{render, PostContext};
+use blog_core::search::Query;
+use blog_core::Urls;
+use leptos::prelude::*;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+use crate::api::FetchError;
+use crate::components::highlight::Highlighted;
+use crate::components::load_error::LoadError;
+use crate::components::search_box::SearchBox;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+fn container() -> HtmlElement {
+    let el: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&el).unwrap();
+    el
+}
+
+async fn next_tick(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+#[derive(serde::Deserialize)]
+struct Attack {
+    input: String,
+}
+
+/// Every attack of the table, rendered and parsed by the browser itself: no
+/// dangerous element, no event handler, no script URL, and nothing runs.
+#[wasm_bindgen_test]
+async fn rendered_attacks_never_run_in_a_real_document() {
+    let attacks: Vec<Attack> = serde_json::from_str(include_str!("../tests/attacks.json")).unwrap();
+    let window = web_sys::window().unwrap();
+    let pwned = js_sys::Function::new_no_args("window.__pwned = true;");
+    for name in ["alert", "confirm", "prompt"] {
+        js_sys::Reflect::set(&window, &JsValue::from_str(name), &pwned).unwrap();
+    }
+    let urls = Urls::new("/");
+    let host = container();
+    for attack in &attacks {
+        let html = render(
+            &attack.input,
+            &PostContext {
+                urls: &urls,
+                slug: "p",
+                source: "p.md",
+                post_for_source: &|_| None,
+            },
+        )
+        .html;
+        host.set_inner_html(&html);
+        let all = host.query_selector_all("*").unwrap();
+        for i in 0..all.length() {
+            let el: Element = all.item(i).unwrap().unchecked_into();
+            let tag = el.tag_name().to_ascii_lowercase();
+            assert!(
+                ![
+                    "script", "iframe", "object", "embed", "style", "base", "meta", "link", "form",
+                    "svg", "math", "frame", "applet"
+                ]
+                .contains(&tag.as_str()),
+                "{:?} produced <{tag}>",
+                attack.input
+            );
+            let attrs = el.attributes();
+            for j in 0..attrs.length() {
+                let attr = attrs.item(j).unwrap();
+                let name = attr.name().to_ascii_lowercase();
+                let value = attr.value().trim().to_ascii_lowercase();
+                assert!(
+                    !name.starts_with("on"),
+                    "{:?} produced {name}= on <{tag}>",
+                    attack.input
+                );
+                assert!(
+                    name != "style" && name != "srcdoc" && name != "srcset",
+                    "{:?} produced {name}=",
+                    attack.input
+                );
+                for scheme in ["javascript:", "data:", "vbscript:"] {
+                    assert!(
+                        !value.starts_with(scheme),
+                        "{:?} produced {name}={value}",
+                        attack.input
+                    );
+                }
+            }
+        }
+    }
+    next_tick(100).await;
+    let flag = js_sys::Reflect::get(&window, &JsValue::from_str("__pwned")).unwrap();
+    assert!(flag.is_undefined(), "an attack ran script");
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn load_error_shows_the_message_and_retry_calls_back() {
+    let host = container();
+    let clicks = Rc::new(Cell::new(0));
+    let counter = clicks.clone();
+    let error = FetchError {
+        what: "this post",
+        detail: "the server answered 503 Service Unavailable".into(),
+    };
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        let counter = counter.clone();
+        view! { <LoadError error=error.clone() on_retry=move || counter.set(counter.get() + 1) /> }
+    });
+    let alert = host
+        .query_selector("[role=alert]")
+        .unwrap()
+        .expect("an alert");
+    assert!(alert
+        .text_content()
+        .unwrap()
+        .contains("Could not load this post: the server answered 503 Service Unavailable."));
+    let button: HtmlElement = host
+        .query_selector("button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(button.text_content().unwrap(), "Retry");
+    button.click();
+    button.click();
+    assert_eq!(clicks.get(), 2);
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+fn highlighted_marks_matches_without_losing_text() {
+    let host = container();
+    let handle = leptos::mount::mount_to(host.clone(), || {
+        view! { <p><Highlighted text="Postgres pools, PgBouncer and Café".to_string() query=Query::parse("pg cafe") /></p> }
+    });
+    let marks = host.query_selector_all("mark").unwrap();
+    let marked: Vec<String> = (0..marks.length())
+        .map(|i| marks.item(i).unwrap().text_content().unwrap())
+        .collect();
+    assert_eq!(marked, ["Pg", "Café"]);
+    assert_eq!(
+        host.text_content().unwrap(),
+        "Postgres pools, PgBouncer and Café"
+    );
+    drop(handle);
+    host.remove();
+}
+
+#[wasm_bindgen_test]
+async fn slash_focuses_the_search_box_and_escape_clears_it() {
+    let host = container();
+    let value = RwSignal::new("cache".to_string());
+    let handle = leptos::mount::mount_to(host.clone(), move || {
+        view! { <SearchBox value=value on_change=move |v: String| value.set(v) /> }
+    });
+    next_tick(10).await; // effects (the key listener) run after mounting
+    let input: HtmlElement = host
+        .query_selector("input[type=search]")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    let press = |target: &web_sys::EventTarget, key: &str| {
+        let init = web_sys::KeyboardEventInit::new();
+        init.set_key(key);
+        init.set_bubbles(true);
+        init.set_cancelable(true);
+        let ev =
+            web_sys::KeyboardEvent::new_with_keyboard_event_init_dict("keydown", &init).unwrap();
+        target.dispatch_event(&ev).unwrap();
+    };
+    press(&document().body().unwrap(), "/");
+    assert_eq!(
+        document().active_element().map(|e| e.id()),
+        Some("search-input".to_string())
+    );
+    press(&input, "Escape");
+    assert_eq!(value.get_untracked(), "");
+    drop(handle);
+    host.remove();
+}

@@ -1,0 +1,282 @@
+// End to end: the release build served on 127.0.0.1 like a static host
+// (GitHub Pages semantics: unknown paths get 404.html), driven in headless
+// Chromium as a visitor would, at the domain root and under a subfolder.
+//
+// Needs DIST_ROOT (built with the default public URL) and DIST_SUB (built with
+// `--public-url /blog/`). Run through scripts/test.sh.
+import { test, describe, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { startServer } from './server.mjs';
+
+const BUILDS = [
+  { name: 'at the domain root', dist: process.env.DIST_ROOT, base: '/', port: 18431 },
+  { name: 'under a subfolder', dist: process.env.DIST_SUB, base: '/blog/', port: 18432 },
+];
+
+// From ../shared/content-brief.md: posts per category.
+const BRIEF_COUNTS = {
+  AI: 5, Architecture: 5, 'CI/CD': 2, Database: 3, Docker: 2, ElasticSearch: 1,
+  Mobile: 1, NodeJS: 1, Python: 2, React: 1, Security: 2,
+};
+
+let context;
+before(async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blog-e2e-'));
+  context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    viewport: { width: 1280, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => context && (await context.close()));
+
+async function newPage() {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on('pageerror', (e) => page.errors.push(e.message));
+  return page;
+}
+
+for (const build of BUILDS) {
+  describe(`the blog ${build.name}`, () => {
+    assert.ok(build.dist && fs.existsSync(path.join(build.dist, 'index.html')), `no build at ${build.dist}`);
+    const manifest = JSON.parse(fs.readFileSync(path.join(build.dist, 'manifest.json'), 'utf8'));
+    const origin = `http://127.0.0.1:${build.port}`;
+    const url = (p = '') => `${origin}${build.base}${p}`;
+    // Paths that fail with 500 the given number of times, then work.
+    const failures = new Map();
+    let server;
+    before(async () => {
+      server = await startServer(build.dist, build.port, build.base, {
+        onRequest(req, res, u) {
+          const left = failures.get(u.pathname);
+          if (left) {
+            failures.set(u.pathname, left - 1);
+            res.writeHead(500, { 'content-type': 'text/plain' });
+            res.end('injected failure');
+            return true;
+          }
+          return false;
+        },
+      });
+    });
+    after(() => server && server.close());
+
+    const countLine = (page) => page.getByRole('status').filter({ hasText: /posts?/ }).first();
+    const cards = (page) => page.locator('main article');
+
+    test('the listing shows every post, newest first, with its count', async () => {
+      const page = await newPage();
+      await page.goto(url());
+      await assert.doesNotReject(countLine(page).filter({ hasText: '25 posts so far.' }).waitFor());
+      assert.equal(await cards(page).count(), 25);
+      const titles = await page.locator('main article h2').allInnerTexts();
+      assert.deepEqual(titles, manifest.posts.map((p) => p.title));
+      const first = cards(page).first();
+      assert.match(await first.innerText(), /March 18, 2026/);
+      assert.match(await first.innerText(), /10 min read/);
+      assert.equal(await page.title(), 'Fault Lines');
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    test('category choices show their counts; filtering and back to All', async () => {
+      const page = await newPage();
+      await page.goto(url());
+      const nav = page.getByRole('navigation', { name: 'Categories' });
+      for (const [name, count] of Object.entries(BRIEF_COUNTS)) {
+        const link = nav.getByRole('link', { name: `${name} ${count}`, exact: true });
+        assert.equal(await link.count(), 1, `${name} ${count}`);
+      }
+      await nav.getByRole('link', { name: 'Database 3', exact: true }).click();
+      await countLine(page).filter({ hasText: '3 of 25 posts in Database.' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, `${build.base}category/database`);
+      assert.equal(await cards(page).count(), 3);
+      assert.equal(await nav.getByRole('link', { name: 'Database 3' }).getAttribute('aria-current'), 'page');
+      assert.equal(await nav.getByRole('link', { name: 'All 25' }).getAttribute('aria-current'), null);
+      assert.equal(await page.title(), 'Database · Fault Lines');
+      await nav.getByRole('link', { name: 'All 25' }).click();
+      await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
+      assert.equal(new URL(page.url()).pathname, build.base);
+      await page.close();
+    });
+
+    test('search highlights matches, follows the URL and survives a reload', async () => {
+      const page = await newPage();
+      await page.goto(url());
+      const box = page.getByRole('searchbox', { name: 'Search posts' });
+      await box.pressSequentially('visibility timeout', { delay: 15 });
+      await countLine(page).filter({ hasText: 'match “visibility timeout”' }).waitFor();
+      const u = new URL(page.url());
+      assert.equal(u.searchParams.get('q'), 'visibility timeout');
+      const marks = await page.locator('main article mark').allInnerTexts();
+      assert.ok(marks.some((m) => /^visibility$/i.test(m)), marks.join('|'));
+      const firstTitle = await page.locator('main article h2').first().innerText();
+      assert.match(firstTitle, /Visibility Timeout/i, 'title matches rank first');
+      // Typing replaced the history entry instead of pushing one per key.
+      assert.ok((await page.evaluate(() => history.length)) <= 2);
+      await page.reload();
+      await countLine(page).filter({ hasText: 'match “visibility timeout”' }).waitFor();
+      assert.equal(await box.inputValue(), 'visibility timeout');
+      await page.close();
+    });
+
+    test('search covers full text, ignores case and accents, and combines with the category', async () => {
+      const page = await newPage();
+      await page.goto(url('?q=CHANGEMESSAGEVISIBILITY'));
+      await countLine(page).filter({ hasText: '1 of 25 posts matches “CHANGEMESSAGEVISIBILITY”.' }).waitFor();
+      await page.goto(url('category/database?q=p%C3%B3stgres'));
+      await countLine(page).filter({ hasText: /of 25 posts in Database match(es)? “póstgres”/ }).waitFor();
+      const n = await cards(page).count();
+      assert.ok(n >= 1 && n <= 3, `${n}`);
+      await page.goto(url('?q=zzzqqq'));
+      await page.getByText('No posts match “zzzqqq”.').waitFor();
+      await page.getByRole('button', { name: 'Clear search' }).click();
+      await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
+      await page.close();
+    });
+
+    test('the / key focuses the search box and Esc clears it', async () => {
+      const page = await newPage();
+      await page.goto(url());
+      await countLine(page).waitFor();
+      await page.keyboard.press('/');
+      const box = page.getByRole('searchbox', { name: 'Search posts' });
+      assert.ok(await box.evaluate((el) => el === document.activeElement));
+      await page.keyboard.type('cache');
+      await countLine(page).filter({ hasText: 'match “cache”' }).waitFor();
+      await page.keyboard.press('Escape');
+      await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
+      assert.equal(await box.inputValue(), '');
+      await page.close();
+    });
+
+    test('opening a post renders its markdown, and back and forward work', async () => {
+      const page = await newPage();
+      await page.goto(url());
+      const post = manifest.posts.find((p) => p.slug === 'four-line-query-friday-outage');
+      await page.getByRole('link', { name: post.title }).click();
+      await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
+      assert.equal(new URL(page.url()).pathname, `${build.base}posts/${post.slug}`);
+      assert.equal(await page.title(), `${post.title} · Fault Lines`);
+      const prose = page.locator('.prose');
+      await prose.waitFor();
+      assert.ok(await prose.locator('pre[data-lang] code[class^="language-"]').count() >= 1);
+      assert.ok(await prose.locator('h2[id] a[href*="#"]').count() >= 2);
+      await page.getByText(`${post.reading_minutes} min read`).first().waitFor();
+      // previous/next links
+      const more = page.getByRole('navigation', { name: 'More posts' });
+      assert.ok(await more.getByRole('link').count() >= 1);
+      // the category link filters
+      await page.locator('.post-header').getByRole('link', { name: 'Database' }).click();
+      await countLine(page).filter({ hasText: '3 of 25 posts in Database.' }).waitFor();
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
+      await page.goBack();
+      await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
+      await page.goForward();
+      await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
+      assert.deepEqual(page.errors, []);
+      await page.close();
+    });
+
+    test('tables, footnotes, task lists, strikethrough and safe external links render', async () => {
+      const page = await newPage();
+      const found = { table: false, footnote: false, task: false, del: false, external: false };
+      for (const p of manifest.posts) {
+        await page.goto(url(`posts/${p.slug}`));
+        const prose = page.locator('.prose');
+        await prose.waitFor();
+        found.table ||= (await prose.locator('table th').count()) > 0;
+        found.footnote ||= (await prose.locator('.footnotes li[id^="fn-"]').count()) > 0;
+        found.task ||= (await prose.locator('li input[type="checkbox"][disabled]').count()) > 0;
+        found.del ||= (await prose.locator('del').count()) > 0;
+        const ext = prose.locator('a[target="_blank"]');
+        if ((await ext.count()) > 0) {
+          assert.equal(await ext.first().getAttribute('rel'), 'noopener noreferrer');
+          found.external = true;
+        }
+        if (Object.values(found).every(Boolean)) break;
+      }
+      assert.deepEqual(found, { table: true, footnote: true, task: true, del: true, external: true });
+      await page.close();
+    });
+
+    test('deep links reload: a post and a category', async () => {
+      const page = await newPage();
+      const post = manifest.posts[3];
+      const response = await page.goto(url(`posts/${post.slug}`));
+      assert.equal(response.status(), 404, 'served by 404.html, as GitHub Pages does');
+      await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
+      await page.locator('.prose p').first().waitFor();
+      await page.goto(url('category/ai'));
+      await countLine(page).filter({ hasText: '5 of 25 posts in AI.' }).waitFor();
+      await page.reload();
+      await countLine(page).filter({ hasText: '5 of 25 posts in AI.' }).waitFor();
+      await page.close();
+    });
+
+    test('unknown paths and slugs show the 404 view with a way home', async () => {
+      const page = await newPage();
+      for (const p of ['no/such/page', 'posts/no-such-post', 'category/no-such-category']) {
+        await page.goto(url(p));
+        await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
+        assert.match(await page.title(), /^Page not found/);
+      }
+      await page.getByRole('link', { name: 'Back to all posts' }).click();
+      await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
+      await page.close();
+    });
+
+    test('a failed post fetch shows a message and a Retry that recovers', async () => {
+      const page = await newPage();
+      const post = manifest.posts[0];
+      failures.set(`${build.base}content/${post.source}`, 1);
+      await page.goto(url(`posts/${post.slug}`));
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), /Could not load this post: the server answered 500/);
+      await page.getByRole('button', { name: 'Retry' }).click();
+      await page.locator('.prose p').first().waitFor();
+      assert.equal(await page.getByRole('alert').count(), 0);
+      await page.close();
+    });
+
+    test('a failed manifest fetch shows a message and a Retry that recovers', async () => {
+      const page = await newPage();
+      failures.set(`${build.base}manifest.json`, 1);
+      await page.goto(url());
+      await page.getByRole('alert').filter({ hasText: 'Could not load the list of posts' }).waitFor();
+      await page.getByRole('button', { name: 'Retry' }).click();
+      await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
+      await page.close();
+    });
+
+    test('every asset loads from the base path', async () => {
+      const page = await newPage();
+      const bad = [];
+      page.on('response', (r) => {
+        const u = new URL(r.url());
+        if (!u.pathname.startsWith(build.base)) bad.push(u.pathname);
+        if (r.status() >= 400 && r.request().resourceType() !== 'document') bad.push(`${r.status()} ${u.pathname}`);
+      });
+      await page.goto(url());
+      await countLine(page).waitFor();
+      await page.getByRole('searchbox').fill('pool');
+      await page.goto(url(`posts/${manifest.posts[1].slug}`));
+      await page.locator('.prose p').first().waitFor();
+      assert.deepEqual(bad, []);
+      const favicon = await page.locator('link[rel="icon"]').getAttribute('href');
+      assert.ok(favicon.startsWith(build.base), favicon);
+      const robots = await page.request.get(url('robots.txt'));
+      assert.equal(robots.status(), 200);
+      await page.close();
+    });
+  });
+}
