@@ -10,7 +10,17 @@ use blog_core::model::{SearchIndexFile, Site};
 use blog_core::search::{Query, SearchData};
 
 const CATEGORIES: &[&str] = &[
-    "Database", "AI", "Security", "CI/CD", "Python", "Architecture", "Mobile", "Docker", "React", "NodeJS", "ElasticSearch",
+    "Database",
+    "AI",
+    "Security",
+    "CI/CD",
+    "Python",
+    "Architecture",
+    "Mobile",
+    "Docker",
+    "React",
+    "NodeJS",
+    "ElasticSearch",
 ];
 
 const WORDS: &str = "the a of to and in we was that it for on with as our at by from this were but not had be an \
@@ -89,7 +99,10 @@ fn options() -> Options {
         display_dir: "content".into(),
         include_drafts: false,
         now: i64::MAX,
-        site: Site { title: "Bench".into(), description: String::new() },
+        site: Site {
+            title: "Bench".into(),
+            description: String::new(),
+        },
     }
 }
 
@@ -102,7 +115,11 @@ fn build(label: &str, files: &[SourceFile], content_dir: &Path, out: &Path) -> s
     if content_dir.exists() {
         site::write(&compiled, content_dir, out).expect("write");
     }
-    let words: usize = files.iter().filter_map(|f| f.text.as_ref()).map(|t| t.split_whitespace().count()).sum();
+    let words: usize = files
+        .iter()
+        .filter_map(|f| f.text.as_ref())
+        .map(|t| t.split_whitespace().count())
+        .sum();
     println!(
         "{label}: {} posts ({} words): parse+check+index {:.0} ms, total with writing {:.0} ms; manifest.json {:.1} KB (gzip {:.1} KB), search-index.json {:.1} KB (gzip {:.1} KB)",
         compiled.manifest.posts.len(),
@@ -121,13 +138,21 @@ fn build(label: &str, files: &[SourceFile], content_dir: &Path, out: &Path) -> s
 fn gzip_len(bytes: &[u8]) -> usize {
     use std::io::Write;
     use std::process::{Command, Stdio};
-    let Ok(mut child) = Command::new("gzip").arg("-9c").stdin(Stdio::piped()).stdout(Stdio::piped()).spawn() else {
+    let Ok(mut child) = Command::new("gzip")
+        .arg("-9c")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .spawn()
+    else {
         return 0;
     };
     let mut stdin = child.stdin.take().expect("stdin");
     let data = bytes.to_vec();
     let writer = std::thread::spawn(move || stdin.write_all(&data));
-    let out = child.wait_with_output().map(|o| o.stdout.len()).unwrap_or(0);
+    let out = child
+        .wait_with_output()
+        .map(|o| o.stdout.len())
+        .unwrap_or(0);
     let _ = writer.join();
     out
 }
@@ -139,21 +164,45 @@ fn main() {
 
     let started = Instant::now();
     let files = site::load(&content).expect("read content/");
-    println!("content/: read {} files in {:.0} ms", files.len(), started.elapsed().as_secs_f64() * 1000.0);
+    println!(
+        "content/: read {} files in {:.0} ms",
+        files.len(),
+        started.elapsed().as_secs_f64() * 1000.0
+    );
     build("content/", &files, &content, &tmp.join("launch"));
 
     let started = Instant::now();
     let generated = generate(10_000);
-    println!("generated corpus: 10,000 posts in {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
-    let compiled = build("10,000 posts", &generated, Path::new("/nonexistent"), &tmp.join("big"));
+    println!(
+        "generated corpus: 10,000 posts in {:.0} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    let compiled = build(
+        "10,000 posts",
+        &generated,
+        Path::new("/nonexistent"),
+        &tmp.join("big"),
+    );
 
     // Search as the browser does it: from the manifest and the index file's JSON.
     let started = Instant::now();
-    let manifest: blog_core::Manifest = serde_json::from_str(&compiled.manifest_json).expect("manifest");
+    let manifest: blog_core::Manifest =
+        serde_json::from_str(&compiled.manifest_json).expect("manifest");
     let index: SearchIndexFile = serde_json::from_str(&compiled.index_json).expect("index");
     let data = SearchData::new(&manifest.posts).with_bodies(index);
-    println!("10,000 posts: parse manifest and index, prepare search: {:.0} ms", started.elapsed().as_secs_f64() * 1000.0);
-    let queries = ["postgres", "connection pool timeout", "heart", "kubernetes probe restart", "zzzz", "the", "tls handshake certificate dns"];
+    println!(
+        "10,000 posts: parse manifest and index, prepare search: {:.0} ms",
+        started.elapsed().as_secs_f64() * 1000.0
+    );
+    let queries = [
+        "postgres",
+        "connection pool timeout",
+        "heart",
+        "kubernetes probe restart",
+        "zzzz",
+        "the",
+        "tls handshake certificate dns",
+    ];
     let rounds = 20;
     for q in queries {
         let query = Query::parse(q);
