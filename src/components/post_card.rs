@@ -1,9 +1,9 @@
-use blog_core::dates::display_date;
 use blog_core::model::PostMeta;
 use blog_core::search::Query;
 use leptos::prelude::*;
 
 use crate::components::highlight::Highlighted;
+use crate::components::meta_line::MetaLine;
 use crate::state::use_blog;
 
 /// One post on the listing: date, category, reading time, title and summary.
@@ -11,22 +11,9 @@ use crate::state::use_blog;
 pub fn PostCard(post: PostMeta, query: Query) -> impl IntoView {
     let urls = use_blog().urls();
     let href = urls.post(&post.slug);
-    let category = post.category.clone().map(|name| {
-        let href = urls.category(&blog_core::text::slugify(&name));
-        view! {
-            <span aria-hidden="true">" · "</span>
-            <a class="category" href=href>{name}</a>
-        }
-    });
     view! {
         <article class="card">
-            <p class="meta">
-                <time datetime=post.date.clone()>{display_date(&post.date)}</time>
-                {category}
-                <span aria-hidden="true">" · "</span>
-                <span>{format!("{} min read", post.reading_minutes)}</span>
-                {post.draft.then(|| view! { <span class="badge">"Draft"</span> })}
-            </p>
+            <MetaLine post=post.clone() />
             <h2 class="card-title">
                 <a href=href>
                     <Highlighted text=post.title.clone() query=query.clone() />

@@ -11,6 +11,7 @@ use leptos_router::hooks::use_params_map;
 
 use crate::api;
 use crate::components::load_error::LoadError;
+use crate::components::meta_line::MetaLine;
 use crate::pages::not_found::NotFound;
 use crate::state::{set_document_title, use_blog};
 
@@ -113,13 +114,6 @@ pub fn PostPage() -> impl IntoView {
 #[component]
 fn PostHeader(post: PostMeta) -> impl IntoView {
     let urls = use_blog().urls();
-    let category = post.category.clone().map(|name| {
-        let href = urls.category(&blog_core::text::slugify(&name));
-        view! {
-            <span aria-hidden="true">" · "</span>
-            <a class="category" href=href>{name}</a>
-        }
-    });
     let tags = (!post.tags.is_empty()).then(|| {
         let urls = urls.clone();
         view! {
@@ -142,13 +136,7 @@ fn PostHeader(post: PostMeta) -> impl IntoView {
     });
     view! {
         <header class="post-header">
-            <p class="meta">
-                <time datetime=post.date.clone()>{display_date(&post.date)}</time>
-                {category}
-                <span aria-hidden="true">" · "</span>
-                <span>{format!("{} min read", post.reading_minutes)}</span>
-                {post.draft.then(|| view! { <span class="badge">"Draft"</span> })}
-            </p>
+            <MetaLine post=post.clone() />
             <h1>{post.title.clone()}</h1>
             {byline}
             {tags}

@@ -173,6 +173,23 @@ for (const build of BUILDS) {
       // previous/next links
       const more = page.getByRole('navigation', { name: 'More posts' });
       assert.ok(await more.getByRole('link').count() >= 1);
+      // a link to another post's file leads to that post, in the app
+      const other = manifest.posts.find((p) => p.slug === 'not-null-default-table-rewrite');
+      await prose.getByRole('link', { name: 'the NOT NULL default post' }).click();
+      await page.getByRole('heading', { level: 1, name: other.title }).waitFor();
+      assert.equal(new URL(page.url()).pathname, `${build.base}posts/${other.slug}`);
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
+      // a heading anchor keeps the reader on the post and scrolls to the section
+      const anchor = prose.locator('h2[id] a.heading-anchor').nth(2);
+      const id = await prose.locator('h2[id]').nth(2).getAttribute('id');
+      await anchor.click();
+      await page.waitForFunction((want) => location.hash === `#${want}`, id);
+      assert.equal(new URL(page.url()).pathname, `${build.base}posts/${post.slug}`);
+      const top = await prose.locator(`[id="${id}"]`).evaluate((el) => el.getBoundingClientRect().top);
+      assert.ok(top >= -2 && top < 200, `section scrolled into view (top ${top})`);
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
       // the category link filters
       await page.locator('.post-header').getByRole('link', { name: 'Database' }).click();
       await countLine(page).filter({ hasText: '3 of 25 posts in Database.' }).waitFor();
