@@ -89,6 +89,7 @@ for (const build of BUILDS) {
     test('category choices show their counts; filtering and back to All', async () => {
       const page = await newPage();
       await page.goto(url());
+      await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
       const nav = page.getByRole('navigation', { name: 'Categories' });
       for (const [name, count] of Object.entries(BRIEF_COUNTS)) {
         const link = nav.getByRole('link', { name: `${name} ${count}`, exact: true });
