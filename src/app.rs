@@ -36,10 +36,10 @@ pub fn App(
 #[component]
 fn Site() -> impl IntoView {
     let blog = use_blog();
-    move || match blog.manifest.get() {
+    move || match blog.manifest() {
         None => view! { <ListingSkeleton /> }.into_any(),
         Some(Err(error)) => view! {
-            <LoadError error=error on_retry=move || blog.manifest.refetch() />
+            <LoadError error=error on_retry=move || blog.load_manifest() />
         }
         .into_any(),
         Some(Ok(_)) => view! {
@@ -55,14 +55,14 @@ fn Site() -> impl IntoView {
 
 /// Moves focus to the main content (a plain `#main` link would leave the
 /// page, because the document's base is the site root).
+/// Moves focus to the main content. The click is handled here: a plain `#main`
+/// link would leave the page, because the document's base is the site root.
 #[component]
 fn SkipLink() -> impl IntoView {
-    let location = leptos_router::hooks::use_location();
-    let href = move || format!("{}#main", location.pathname.get());
     view! {
         <a
             class="skip-link"
-            href=href
+            href="#main"
             on:click=|ev| {
                 ev.prevent_default();
                 if let Some(main) = web_sys::window()
@@ -83,12 +83,7 @@ fn SkipLink() -> impl IntoView {
 fn Header() -> impl IntoView {
     let blog = use_blog();
     let home = blog.urls().home();
-    let site = move || {
-        blog.manifest
-            .get()
-            .and_then(Result::ok)
-            .map(|l| l.manifest.site.clone())
-    };
+    let site = move || blog.loaded().map(|l| l.manifest.site.clone());
     view! {
         <header class="site-header">
             <div class="wrap">
@@ -104,12 +99,7 @@ fn Header() -> impl IntoView {
 #[component]
 fn Footer() -> impl IntoView {
     let blog = use_blog();
-    let title = move || {
-        blog.manifest
-            .get()
-            .and_then(Result::ok)
-            .map(|l| l.manifest.site.title.clone())
-    };
+    let title = move || blog.loaded().map(|l| l.manifest.site.title.clone());
     view! {
         <footer class="site-footer">
             <div class="wrap">

@@ -197,3 +197,60 @@ async fn slash_focuses_the_search_box_and_escape_clears_it() {
     drop(handle);
     host.remove();
 }
+
+/// The browser reads the manifest and search index that the host writes with serde.
+#[wasm_bindgen_test]
+fn manifest_and_index_read_what_the_content_build_writes() {
+    use blog_core::model::{IndexedBody, Manifest, PostMeta, SearchIndexFile, Site};
+    let full = PostMeta {
+        slug: "pool".into(),
+        title: "Pools “and” quotes".into(),
+        date: "2026-03-16".into(),
+        timestamp: 1_773_619_200,
+        updated: Some("2026-03-20".into()),
+        category: Some("CI/CD".into()),
+        tags: vec!["postgres".into(), "rds".into()],
+        authors: vec!["Ana Lima".into()],
+        summary: "Summary.".into(),
+        reading_minutes: 9,
+        source: "2026/pool.md".into(),
+        version: "abc123".into(),
+        draft: true,
+    };
+    let minimal = PostMeta {
+        updated: None,
+        category: None,
+        tags: vec![],
+        authors: vec![],
+        draft: false,
+        ..full.clone()
+    };
+    let manifest = Manifest {
+        site: Site {
+            title: "T".into(),
+            description: "D".into(),
+        },
+        posts: vec![full, minimal],
+        search_index: "search-index.json?v=1".into(),
+    };
+    let json = serde_json::to_string(&manifest).unwrap();
+    let parsed = js_sys::JSON::parse(&json).unwrap();
+    assert_eq!(crate::api::read_manifest(&parsed), Ok(manifest));
+
+    let index = SearchIndexFile {
+        posts: vec![IndexedBody {
+            slug: "pool".into(),
+            words: "a b c".into(),
+        }],
+    };
+    let parsed = js_sys::JSON::parse(&serde_json::to_string(&index).unwrap()).unwrap();
+    assert_eq!(crate::api::read_search_index(&parsed), Ok(index));
+
+    let broken =
+        js_sys::JSON::parse(r#"{"site":{"title":"T"},"posts":[{"slug":1}],"search_index":"x"}"#)
+            .unwrap();
+    assert_eq!(
+        crate::api::read_manifest(&broken),
+        Err("`slug` is missing or not a string".to_string())
+    );
+}

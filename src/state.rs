@@ -1,5 +1,10 @@
 //! What every page shares: the URL builder, the manifest, and search data.
+//!
+//! Loads are plain signals filled by a spawned fetch (started from effects, so
+//! rendering itself makes no browser calls): lighter in the shipped wasm than
+//! a resource per type.
 
+use std::future::Future;
 use std::sync::Arc;
 
 use blog_core::model::Manifest;
@@ -8,6 +13,58 @@ use blog_core::Urls;
 use leptos::prelude::*;
 
 use crate::api::{self, FetchError};
+
+/// Something fetched over the network, for one key (its URL): nothing while
+/// it loads, then the result. A newer start wins over an older one still in flight.
+pub struct Load<T: Send + Sync + 'static> {
+    state: RwSignal<Option<(String, Result<T, FetchError>)>>,
+    started: StoredValue<u64>,
+}
+
+impl<T: Send + Sync + 'static> Clone for Load<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T: Send + Sync + 'static> Copy for Load<T> {}
+
+impl<T: Clone + Send + Sync + 'static> Load<T> {
+    pub fn new() -> Self {
+        Load {
+            state: RwSignal::new(None),
+            started: StoredValue::new(0),
+        }
+    }
+
+    /// The result for `key`, once its load has finished.
+    pub fn get_for(&self, key: &str) -> Option<Result<T, FetchError>> {
+        self.state
+            .read()
+            .as_ref()
+            .filter(|(k, _)| k == key)
+            .map(|(_, result)| result.clone())
+    }
+
+    /// The latest finished result, whatever its key.
+    pub fn latest(&self) -> Option<Result<T, FetchError>> {
+        self.state.read().as_ref().map(|(_, result)| result.clone())
+    }
+
+    /// Starts loading `key` with `fetch`.
+    pub fn start(&self, key: String, fetch: impl Future<Output = Result<T, FetchError>> + 'static) {
+        let this = *self;
+        let n = self.started.get_value() + 1;
+        self.started.set_value(n);
+        self.state.set(None);
+        leptos::task::spawn_local(async move {
+            let result = fetch.await;
+            if this.started.get_value() == n {
+                this.state.set(Some((key, result)));
+            }
+        });
+    }
+}
 
 /// The loaded manifest with its search data, shared cheaply.
 #[derive(Clone)]
@@ -19,48 +76,68 @@ pub struct Loaded {
 #[derive(Clone, Copy)]
 pub struct Blog {
     urls: StoredValue<Urls>,
-    pub manifest: LocalResource<Result<Loaded, FetchError>>,
+    manifest: Load<Loaded>,
+    full_text: Load<Arc<SearchData>>,
     /// Set once a search needs the full text; the index loads then, not before.
     want_full_text: RwSignal<bool>,
-    full_text: LocalResource<Option<Result<Arc<SearchData>, FetchError>>>,
 }
 
 impl Blog {
     pub fn new(urls: Urls) -> Self {
-        let urls = StoredValue::new(urls);
-        let manifest = LocalResource::new(move || {
-            let url = urls.with_value(Urls::manifest);
-            async move {
-                let manifest = api::manifest(url).await?;
-                let search = SearchData::new(&manifest.posts);
-                Ok(Loaded {
-                    manifest: Arc::new(manifest),
-                    search: Arc::new(search),
-                })
+        let blog = Blog {
+            urls: StoredValue::new(urls),
+            manifest: Load::new(),
+            full_text: Load::new(),
+            want_full_text: RwSignal::new(false),
+        };
+        Effect::new(move |_| blog.load_manifest());
+        Effect::new(move |_| {
+            if blog.want_full_text.get() {
+                blog.load_index();
             }
         });
-        let want_full_text = RwSignal::new(false);
-        let full_text = LocalResource::new(move || {
-            let wanted = want_full_text.get();
-            let loaded = manifest.get().and_then(Result::ok);
-            async move {
-                let loaded = loaded.filter(|_| wanted)?;
-                let url = urls.with_value(|u| u.site_file(&loaded.manifest.search_index));
-                Some(api::search_index(url).await.map(|index| {
-                    Arc::new(SearchData::new(&loaded.manifest.posts).with_bodies(index))
-                }))
-            }
-        });
-        Blog {
-            urls,
-            manifest,
-            want_full_text,
-            full_text,
-        }
+        blog
     }
 
     pub fn urls(&self) -> Urls {
         self.urls.get_value()
+    }
+
+    /// The manifest: nothing while it loads, then the result.
+    pub fn manifest(&self) -> Option<Result<Loaded, FetchError>> {
+        self.manifest.latest()
+    }
+
+    /// The manifest, once loaded.
+    pub fn loaded(&self) -> Option<Loaded> {
+        self.manifest().and_then(Result::ok)
+    }
+
+    pub fn load_manifest(&self) {
+        let url = self.urls.with_value(Urls::manifest);
+        self.manifest.start(url.clone(), async move {
+            let manifest = api::manifest(url).await?;
+            let search = SearchData::new(&manifest.posts);
+            Ok(Loaded {
+                manifest: Arc::new(manifest),
+                search: Arc::new(search),
+            })
+        });
+    }
+
+    fn load_index(&self) {
+        let Some(loaded) = untrack(|| self.loaded()) else {
+            return;
+        };
+        let url = self
+            .urls
+            .with_value(|u| u.site_file(&loaded.manifest.search_index));
+        self.full_text.start(url.clone(), async move {
+            let index = api::search_index(url).await?;
+            Ok(Arc::new(
+                SearchData::new(&loaded.manifest.posts).with_bodies(index),
+            ))
+        });
     }
 
     /// Asks for the full-text index (loaded once).
@@ -72,21 +149,21 @@ impl Blog {
 
     /// The best search data available now: with full text once it has loaded.
     pub fn full_text(&self) -> Option<Arc<SearchData>> {
-        self.full_text.get().flatten().and_then(Result::ok)
+        self.full_text.latest().and_then(Result::ok)
     }
 
     /// True while the full-text index is requested but not there yet.
     pub fn full_text_pending(&self) -> bool {
-        self.want_full_text.get() && self.full_text.get().flatten().is_none()
+        self.want_full_text.get() && self.full_text.latest().is_none()
     }
 
     /// The error, if loading the full-text index failed.
     pub fn full_text_error(&self) -> Option<FetchError> {
-        self.full_text.get().flatten().and_then(Result::err)
+        self.full_text.latest().and_then(Result::err)
     }
 
     pub fn retry_full_text(&self) {
-        self.full_text.refetch();
+        self.load_index();
     }
 }
 
@@ -96,6 +173,8 @@ pub fn use_blog() -> Blog {
 
 /// Sets the document title (after render, so rendering itself stays free of browser calls).
 pub fn set_document_title(title: impl Fn() -> String + 'static) {
+    // One effect type for every caller keeps the wasm small.
+    let title: Box<dyn Fn() -> String> = Box::new(title);
     Effect::new(move |_| {
         let title = title();
         if let Some(doc) = web_sys::window().and_then(|w| w.document()) {

@@ -18,7 +18,7 @@ const PAGE_SIZE: usize = 30;
 #[component]
 pub fn ListingPage() -> impl IntoView {
     let blog = use_blog();
-    let Some(Ok(loaded)) = blog.manifest.get_untracked() else {
+    let Some(loaded) = untrack(|| blog.loaded()) else {
         return ().into_any();
     };
     let params = use_params_map();
@@ -117,6 +117,7 @@ pub fn ListingPage() -> impl IntoView {
                 .take(shown.get())
                 .map(|i| view! { <PostCard post=manifest.posts[i].clone() query=query.clone() /> })
                 .collect_view()
+                .into_any()
         }
     };
     let more = move || {
@@ -130,6 +131,7 @@ pub fn ListingPage() -> impl IntoView {
                     </button>
                 </p>
             }
+            .into_any()
         })
     };
 
@@ -162,6 +164,7 @@ pub fn ListingPage() -> impl IntoView {
                     </p>
                 </div>
             }
+            .into_any()
         })
     };
 

@@ -7,11 +7,7 @@ pub fn NotFound() -> impl IntoView {
     let blog = use_blog();
     let home = blog.urls().home();
     set_document_title(move || {
-        let site = blog
-            .manifest
-            .get()
-            .and_then(Result::ok)
-            .map(|l| l.manifest.site.title.clone());
+        let site = blog.loaded().map(|l| l.manifest.site.title.clone());
         format!("Page not found · {}", site.unwrap_or_default())
     });
     view! {

@@ -13,42 +13,42 @@ use crate::api;
 use crate::components::load_error::LoadError;
 use crate::components::meta_line::MetaLine;
 use crate::pages::not_found::NotFound;
-use crate::state::{set_document_title, use_blog};
+use crate::state::{set_document_title, use_blog, Load};
 
 #[component]
 pub fn PostPage() -> impl IntoView {
     let blog = use_blog();
-    let Some(Ok(loaded)) = blog.manifest.get_untracked() else {
+    let Some(loaded) = untrack(|| blog.loaded()) else {
         return ().into_any();
     };
     let params = use_params_map();
     let manifest = loaded.manifest.clone();
-    let slug = Memo::new(move |_| {
-        params
-            .read()
-            .get("slug")
-            .map(|s| percent_decode(&s))
-            .unwrap_or_default()
-    });
     let index = {
         let manifest = manifest.clone();
-        Memo::new(move |_| manifest.posts.iter().position(|p| p.slug == slug.get()))
-    };
-
-    let body = {
-        let manifest = manifest.clone();
-        LocalResource::new(move || {
-            let url = index
-                .get()
-                .map(|i| blog.urls().post_body(&manifest.posts[i]));
-            async move {
-                match url {
-                    Some(url) => Some(api::post_body(url).await),
-                    None => None,
-                }
-            }
+        Memo::new(move |_| {
+            let slug = percent_decode(&params.read().get("slug").unwrap_or_default());
+            manifest.posts.iter().position(|p| p.slug == slug)
         })
     };
+
+    let body_url = {
+        let manifest = manifest.clone();
+        Memo::new(move |_| {
+            index
+                .get()
+                .map(|i| blog.urls().post_body(&manifest.posts[i]))
+        })
+    };
+    let body: Load<String> = Load::new();
+    let load_body = move || {
+        if let Some(url) = body_url.get_untracked() {
+            body.start(url.clone(), api::post_body(url));
+        }
+    };
+    Effect::new(move |_| {
+        body_url.track();
+        load_body();
+    });
 
     let site_title = manifest.site.title.clone();
     {
@@ -76,13 +76,13 @@ pub fn PostPage() -> impl IntoView {
         let older = manifest.posts.get(i + 1).cloned();
         let content = {
             let post = post.clone();
-            move || match body.get() {
-                None | Some(None) => view! { <BodySkeleton /> }.into_any(),
-                Some(Some(Err(error))) => view! {
-                    <LoadError error=error on_retry=move || body.refetch() />
+            move || match body_url.get().and_then(|url| body.get_for(&url)) {
+                None => view! { <BodySkeleton /> }.into_any(),
+                Some(Err(error)) => view! {
+                    <LoadError error=error on_retry=load_body />
                 }
                 .into_any(),
-                Some(Some(Ok(markdown))) => {
+                Some(Ok(markdown)) => {
                     let urls = blog.urls();
                     let lookup = |source: &str| sources.with_value(|m| m.get(source).cloned());
                     let rendered = render(

@@ -110,6 +110,8 @@ fn heading_number(level: HeadingLevel) -> u8 {
 }
 
 /// Renders a post body to HTML that is safe to insert into the page.
+// Large and called from one place: never inlined into the (generic) view code.
+#[inline(never)]
 pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
     let mut out: Vec<Event<'static>> = Vec::new();
     let mut headings = Vec::new();
