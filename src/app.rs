@@ -2,7 +2,7 @@
 
 use blog_core::Urls;
 use leptos::prelude::*;
-use leptos_router::components::{Route, Router, Routes};
+use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
 use crate::components::load_error::LoadError;
@@ -43,11 +43,11 @@ fn Site() -> impl IntoView {
         }
         .into_any(),
         Some(Ok(_)) => view! {
-            <Routes fallback=|| view! { <NotFound /> }>
+            <FlatRoutes fallback=|| view! { <NotFound /> }>
                 <Route path=path!("/") view=ListingPage />
                 <Route path=path!("/category/:category") view=ListingPage />
                 <Route path=path!("/posts/:slug") view=PostPage />
-            </Routes>
+            </FlatRoutes>
         }
         .into_any(),
     }

@@ -1,9 +1,6 @@
 //! Browser tests: run in headless Chromium by wasm-bindgen-test
 //! (`cargo test -p fault-lines --target wasm32-unknown-unknown`, see scripts/test.sh).
 
-use std::cell::Cell;
-use std::rc::Rc;
-
 use blog_core::markdown::{render, PostContext};
 use blog_core::search::Query;
 use blog_core::Urls;
@@ -115,15 +112,13 @@ async fn rendered_attacks_never_run_in_a_real_document() {
 #[wasm_bindgen_test]
 async fn load_error_shows_the_message_and_retry_calls_back() {
     let host = container();
-    let clicks = Rc::new(Cell::new(0));
-    let counter = clicks.clone();
+    let clicks = RwSignal::new(0);
     let error = FetchError {
         what: "this post",
         detail: "the server answered 503 Service Unavailable".into(),
     };
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        let counter = counter.clone();
-        view! { <LoadError error=error.clone() on_retry=move || counter.set(counter.get() + 1) /> }
+        view! { <LoadError error=error.clone() on_retry=move || clicks.update(|n| *n += 1) /> }
     });
     let alert = host
         .query_selector("[role=alert]")
@@ -141,7 +136,7 @@ async fn load_error_shows_the_message_and_retry_calls_back() {
     assert_eq!(button.text_content().unwrap(), "Retry");
     button.click();
     button.click();
-    assert_eq!(clicks.get(), 2);
+    assert_eq!(clicks.get_untracked(), 2);
     drop(handle);
     host.remove();
 }

@@ -19,7 +19,6 @@ pub fn base_path_from_document() -> String {
     web_sys::window()
         .and_then(|w| w.document())
         .and_then(|d| d.base_uri().ok().flatten())
-        .and_then(|uri| web_sys::Url::new(&uri).ok())
-        .map(|url| url.pathname())
+        .map(|uri| blog_core::urls::path_of(&uri).to_string())
         .unwrap_or_else(|| "/".to_string())
 }

@@ -8,8 +8,8 @@ use crate::state::use_blog;
 pub fn CategoryNav(
     categories: Vec<CategoryCount>,
     total: usize,
-    #[prop(into)] active: Signal<Option<String>>,
-    #[prop(into)] query: Signal<String>,
+    active: Memo<Option<String>>,
+    query: RwSignal<String>,
 ) -> impl IntoView {
     let urls = use_blog().urls();
     let all_urls = urls.clone();

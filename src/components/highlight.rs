@@ -1,4 +1,5 @@
 use blog_core::search::{highlight, Query};
+use leptos::either::Either;
 use leptos::prelude::*;
 
 /// Text with the parts that matched the search marked.
@@ -8,9 +9,9 @@ pub fn Highlighted(text: String, query: Query) -> impl IntoView {
         .into_iter()
         .map(|s| {
             if s.matched {
-                view! { <mark>{s.text}</mark> }.into_any()
+                Either::Left(view! { <mark>{s.text}</mark> })
             } else {
-                s.text.into_any()
+                Either::Right(s.text)
             }
         })
         .collect_view()

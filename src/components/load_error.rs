@@ -4,14 +4,14 @@ use crate::api::FetchError;
 
 /// A failed load: what went wrong and a way to try again. Never a blank page.
 #[component]
-pub fn LoadError(error: FetchError, on_retry: impl Fn() + 'static) -> impl IntoView {
+pub fn LoadError(error: FetchError, #[prop(into)] on_retry: Callback<()>) -> impl IntoView {
     view! {
         <div class="wrap">
             <div class="load-error" role="alert">
                 <h2>"Something went wrong"</h2>
                 <p>{error.to_string()}</p>
                 <p class="hint">"Check your connection, then try again."</p>
-                <button type="button" class="button" on:click=move |_| on_retry()>
+                <button type="button" class="button" on:click=move |_| on_retry.run(())>
                     "Retry"
                 </button>
             </div>

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 /// The search field. `/` anywhere on the page focuses it; Esc clears it.
 #[component]
 pub fn SearchBox(
-    #[prop(into)] value: Signal<String>,
+    value: RwSignal<String>,
     on_change: impl Fn(String) + Clone + 'static,
 ) -> impl IntoView {
     let input: NodeRef<Input> = NodeRef::new();

@@ -31,19 +31,21 @@ pub fn ListingPage() -> impl IntoView {
     // What the field shows; the URL follows it (trimmed), and it follows the
     // URL when that changes from outside (back, forward, a link).
     let text = RwSignal::new(url_query.get_untracked());
+    // The full-text index loads with the first search, typed or from the URL.
     Effect::new(move |_| {
         let q = url_query.get();
+        if !q.trim().is_empty() {
+            blog.load_full_text();
+        }
         if text.get_untracked().trim() != q.trim() {
             text.set(q);
         }
     });
-    Effect::new(move |_| {
-        if !text.read().trim().is_empty() {
-            blog.load_full_text();
-        }
-    });
 
     let on_change = move |value: String| {
+        if !value.trim().is_empty() {
+            blog.load_full_text();
+        }
         text.set(value.clone());
         let url = blog
             .urls()
@@ -189,8 +191,12 @@ pub fn ListingPage() -> impl IntoView {
     };
 
     let on_change_box = on_change.clone();
-    view! {
-        <Show when=move || !unknown_category() fallback=|| view! { <NotFound /> }>
+    let unknown = Memo::new(move |_| unknown_category());
+    (move || {
+        if unknown.get() {
+            return view! { <NotFound /> }.into_any();
+        }
+        view! {
             <div class="wrap listing">
                 <h1 class="visually-hidden">
                     {move || category_name.get().map_or_else(|| "All posts".to_string(), |n| format!("Posts in {n}"))}
@@ -201,7 +207,7 @@ pub fn ListingPage() -> impl IntoView {
                         categories=all_categories.clone()
                         total=total
                         active=category
-                        query=Signal::derive(move || text.get())
+                        query=text
                     />
                 </div>
                 <p class="count-line" role="status" aria-live="polite">{count}</p>
@@ -210,7 +216,8 @@ pub fn ListingPage() -> impl IntoView {
                 {more}
                 {empty.clone()}
             </div>
-        </Show>
-    }
+        }
+        .into_any()
+    })
     .into_any()
 }

@@ -170,7 +170,13 @@ fn BodySkeleton() -> impl IntoView {
     view! {
         <div class="prose-skeleton" aria-busy="true">
             <p class="visually-hidden" role="status">"Loading the post…"</p>
-            {(0..8).map(|i| view! { <div class=if i % 4 == 3 { "skeleton skeleton-line short" } else { "skeleton skeleton-line" }></div> }).collect_view()}
+            <div class="skeleton skeleton-line"></div>
+            <div class="skeleton skeleton-line"></div>
+            <div class="skeleton skeleton-line"></div>
+            <div class="skeleton skeleton-line short"></div>
+            <div class="skeleton skeleton-line"></div>
+            <div class="skeleton skeleton-line"></div>
+            <div class="skeleton skeleton-line short"></div>
         </div>
     }
 }

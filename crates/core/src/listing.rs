@@ -10,7 +10,7 @@ pub struct CategoryCount {
     pub count: usize,
 }
 
-/// Each category with its number of posts, sorted by name (ignoring case).
+/// Each category with its number of posts, sorted by slug (so by name, ignoring case and accents).
 pub fn categories(posts: &[PostMeta]) -> Vec<CategoryCount> {
     let mut out: Vec<CategoryCount> = Vec::new();
     for name in posts.iter().filter_map(|p| p.category.as_deref()) {
@@ -24,7 +24,7 @@ pub fn categories(posts: &[PostMeta]) -> Vec<CategoryCount> {
             }),
         }
     }
-    out.sort_by_key(|c| c.name.to_lowercase());
+    out.sort_by(|a, b| a.slug.cmp(&b.slug));
     out
 }
 

@@ -162,6 +162,14 @@ impl Urls {
     }
 }
 
+/// The path of an absolute URL (`/blog/` of `https://example.com/blog/?x#y`).
+pub fn path_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let path = rest.find('/').map_or("/", |i| &rest[i..]);
+    let end = path.find(['?', '#']).unwrap_or(path.len());
+    &path[..end]
+}
+
 /// The scheme of an absolute URL (`https` of `https://...`), if it has one.
 pub fn scheme_of(url: &str) -> Option<&str> {
     let colon = url.find(':')?;
@@ -286,6 +294,17 @@ mod tests {
         assert_eq!(percent_decode("caf%C3%A9%20x"), "café x");
         assert_eq!(percent_decode("100%"), "100%");
         assert_eq!(percent_decode("%zz"), "%zz");
+    }
+
+    #[test]
+    fn path_of_absolute_urls() {
+        assert_eq!(path_of("https://example.com/blog/?q=1#x"), "/blog/");
+        assert_eq!(path_of("http://127.0.0.1:8080/"), "/");
+        assert_eq!(path_of("http://127.0.0.1:8080"), "/");
+        assert_eq!(
+            path_of("https://you.github.io/repo/index.html"),
+            "/repo/index.html"
+        );
     }
 
     #[test]
