@@ -98,12 +98,10 @@ fn Header() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
-    let blog = use_blog();
-    let title = move || blog.loaded().map(|l| l.manifest.site.title.clone());
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p>{move || title().unwrap_or_default()} " · Written in markdown, rendered in your browser."</p>
+                <p>"Written in markdown, rendered in your browser."</p>
             </div>
         </footer>
     }

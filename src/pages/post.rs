@@ -45,9 +45,17 @@ pub fn PostPage() -> impl IntoView {
             body.start(url.clone(), api::post_body(url));
         }
     };
-    Effect::new(move |_| {
-        body_url.track();
-        load_body();
+    // Load the body when the post changes; once it is on the page, go to the
+    // section the URL names. (One effect: each costs wasm.)
+    Effect::new(move |requested: Option<Option<String>>| {
+        let url = body_url.get();
+        let shown = url.as_deref().and_then(|u| body.get_for(u));
+        if requested.as_ref() != Some(&url) {
+            load_body();
+        } else if matches!(shown, Some(Ok(_))) {
+            scroll_to_hash_after_render();
+        }
+        url
     });
 
     let site_title = manifest.site.title.clone();
@@ -94,7 +102,6 @@ pub fn PostPage() -> impl IntoView {
                             post_for_source: &lookup,
                         },
                     );
-                    scroll_to_hash_after_render();
                     view! { <div class="prose" inner_html=rendered.html></div> }.into_any()
                 }
             }
