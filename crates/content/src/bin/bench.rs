@@ -178,7 +178,7 @@ fn main() {
         started.elapsed().as_secs_f64() * 1000.0
     );
     let compiled = build(
-        "10,000 posts",
+        "generated corpus",
         &generated,
         Path::new("/nonexistent"),
         &tmp.join("big"),
