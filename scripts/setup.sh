@@ -35,6 +35,11 @@ setup_main() {
 
   if [ "${1:-}" = "--browser" ]; then
     apt_install chromium chromium-driver brotli
+    # A real feed reader's parser, to check the Atom feeds in the end-to-end tests.
+    if ! python3 -c 'import feedparser' 2>/dev/null; then
+      say "pip install feedparser"
+      python3 -m pip install --quiet --disable-pip-version-check 'feedparser==6.0.14'
+    fi
   fi
   command -v npm >/dev/null || apt_install nodejs npm
 

@@ -12,20 +12,22 @@ step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
 step "cargo fmt --check"
 cargo fmt --all --check
 
-step "cargo clippy (host)"
+step "cargo clippy (host, and the prerenderer with ssr)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
-step "cargo clippy (wasm32)"
-cargo clippy -p fault-lines -p blog-core --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+cargo clippy -p fault-lines --features ssr --all-targets --locked -- -D warnings
+step "cargo clippy (wasm32: the app with hydrate, the renderer worker)"
+cargo clippy -p fault-lines -p blog-core -p blog-render-worker --features fault-lines/hydrate --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
 
-step "host tests (pure logic, content build, invalid content, launch posts)"
+step "host tests (pure logic, content build, invalid content, launch posts, pages rendered on the host)"
 cargo test --workspace --locked
+cargo test -p fault-lines --features ssr --lib --locked
 
 step "browser tests (wasm-bindgen-test in headless Chromium)"
 CHROMEDRIVER=/usr/bin/chromedriver \
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 CARGO_PROFILE_DEV_DEBUG=0 \
 WASM_BINDGEN_TEST_TIMEOUT=120 \
-  cargo test -p fault-lines --target wasm32-unknown-unknown --locked
+  cargo test -p fault-lines --features hydrate --target wasm32-unknown-unknown --locked
 
 step "release builds: at / and under /blog/"
 trunk build --offline --release

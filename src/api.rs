@@ -1,17 +1,23 @@
-//! Data access: the only module that talks to the network.
+//! Data access in the browser: the only module that talks to the network or
+//! reads data out of the page.
 //!
-//! JSON is parsed by the browser (`JSON.parse`) and read field by field here:
-//! that keeps a JSON parser and serde's generated code out of the shipped wasm.
-//! The host side writes the same files with serde (blog-core's model); a browser
-//! test checks that both agree.
+//! JSON is parsed by the browser (`JSON.parse`) and read into blog-core's serde
+//! types with serde-wasm-bindgen: one schema for the content build that writes
+//! the files and the app that reads them, and no JSON parser in the wasm.
 
 use std::fmt;
 
-use blog_core::model::{IndexedBody, Manifest, PostMeta, SearchIndexFile, Site};
+use blog_core::model::{Manifest, SearchIndexFile};
+use blog_core::route::PageData;
 use gloo_net::http::Request;
-use js_sys::{Array, Reflect, JSON};
+use js_sys::JSON;
+use serde::de::DeserializeOwned;
 use wasm_bindgen::JsValue;
 use web_sys::RequestCache;
+
+/// The id of the `<script type="application/json">` element holding a
+/// prerendered page's data.
+pub const PAGE_DATA_ID: &str = "page-data";
 
 /// Why something could not be loaded, in words a reader can act on.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -47,111 +53,45 @@ async fn get_text(url: &str, what: &'static str) -> Result<String, FetchError> {
         .map_err(|_| err("the response could not be read".into()))
 }
 
-async fn get_json<T>(
-    url: &str,
-    what: &'static str,
-    read: fn(&JsValue) -> Result<T, String>,
-) -> Result<T, FetchError> {
+/// Reads JSON text into `T`, the browser doing the parsing.
+pub fn parse_json<T: DeserializeOwned>(text: &str) -> Result<T, String> {
+    let value = JSON::parse(text).map_err(|_| "not JSON".to_string())?;
+    read(value)
+}
+
+/// Reads a value the browser parsed into `T`.
+pub fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
+    serde_wasm_bindgen::from_value(value).map_err(|e| e.to_string())
+}
+
+async fn get_json<T: DeserializeOwned>(url: &str, what: &'static str) -> Result<T, FetchError> {
     let text = get_text(url, what).await?;
-    let invalid = |detail: String| FetchError {
+    parse_json(&text).map_err(|detail| FetchError {
         what,
         detail: format!("it is not valid ({detail})"),
-    };
-    let value = JSON::parse(&text).map_err(|_| invalid("not JSON".into()))?;
-    read(&value).map_err(invalid)
+    })
 }
 
 pub async fn manifest(url: String) -> Result<Manifest, FetchError> {
-    get_json(&url, "the list of posts", read_manifest).await
+    get_json(&url, "the list of posts").await
 }
 
 pub async fn search_index(url: String) -> Result<SearchIndexFile, FetchError> {
-    get_json(&url, "the search index", read_search_index).await
+    get_json(&url, "the search index").await
 }
 
 pub async fn post_body(url: String) -> Result<String, FetchError> {
     get_text(&url, "this post").await
 }
 
-fn field(obj: &JsValue, name: &str) -> JsValue {
-    Reflect::get(obj, &JsValue::from_str(name)).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn text(obj: &JsValue, name: &str) -> Result<String, String> {
-    field(obj, name)
-        .as_string()
-        .ok_or_else(|| format!("`{name}` is missing or not a string"))
-}
-
-fn optional_text(obj: &JsValue, name: &str) -> Option<String> {
-    field(obj, name).as_string()
-}
-
-fn list<T>(
-    obj: &JsValue,
-    name: &str,
-    read: impl Fn(&JsValue) -> Result<T, String>,
-) -> Result<Vec<T>, String> {
-    let value = field(obj, name);
-    if value.is_undefined() || value.is_null() {
-        return Ok(Vec::new());
+/// The data the page was prerendered from, if it carries any.
+pub fn page_data(document: &web_sys::Document) -> Option<PageData> {
+    let text = document.get_element_by_id(PAGE_DATA_ID)?.text_content()?;
+    match parse_json(&text) {
+        Ok(data) => Some(data),
+        Err(e) => {
+            web_sys::console::error_1(&format!("the page's data is not valid: {e}").into());
+            None
+        }
     }
-    if !Array::is_array(&value) {
-        return Err(format!("`{name}` is not a list"));
-    }
-    Array::from(&value).iter().map(|item| read(&item)).collect()
-}
-
-fn string_item(value: &JsValue) -> Result<String, String> {
-    value
-        .as_string()
-        .ok_or_else(|| "a list item is not a string".to_string())
-}
-
-fn read_post(value: &JsValue) -> Result<PostMeta, String> {
-    let number = |name: &str| {
-        field(value, name)
-            .as_f64()
-            .ok_or_else(|| format!("`{name}` is not a number"))
-    };
-    Ok(PostMeta {
-        slug: text(value, "slug")?,
-        title: text(value, "title")?,
-        date: text(value, "date")?,
-        timestamp: number("timestamp")? as i64,
-        updated: optional_text(value, "updated"),
-        category: optional_text(value, "category"),
-        tags: list(value, "tags", string_item)?,
-        authors: list(value, "authors", string_item)?,
-        summary: text(value, "summary")?,
-        reading_minutes: number("reading_minutes")? as u32,
-        source: text(value, "source")?,
-        version: text(value, "version")?,
-        draft: field(value, "draft").as_bool().unwrap_or(false),
-    })
-}
-
-/// Reads `manifest.json` as parsed by the browser.
-pub fn read_manifest(value: &JsValue) -> Result<Manifest, String> {
-    let site = field(value, "site");
-    Ok(Manifest {
-        site: Site {
-            title: text(&site, "title")?,
-            description: optional_text(&site, "description").unwrap_or_default(),
-        },
-        posts: list(value, "posts", read_post)?,
-        search_index: text(value, "search_index")?,
-    })
-}
-
-/// Reads `search-index.json` as parsed by the browser.
-pub fn read_search_index(value: &JsValue) -> Result<SearchIndexFile, String> {
-    Ok(SearchIndexFile {
-        posts: list(value, "posts", |item| {
-            Ok(IndexedBody {
-                slug: text(item, "slug")?,
-                words: text(item, "words")?,
-            })
-        })?,
-    })
 }

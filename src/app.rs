@@ -1,11 +1,11 @@
 //! The app shell and its routes, all in one place.
 
+use blog_core::route::{Chrome, Page};
 use blog_core::Urls;
 use leptos::prelude::*;
 use leptos_router::components::{FlatRoutes, Route, Router};
 use leptos_router::path;
 
-use crate::components::load_error::LoadError;
 use crate::pages::listing::ListingPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::post::PostPage;
@@ -16,45 +16,33 @@ pub fn App(
     /// The path the site is served under: `/` or e.g. `/blog/`.
     #[prop(into)]
     base: String,
+    /// The site and its categories.
+    chrome: Chrome,
+    /// The markdown renderer worker's script, relative to the base.
+    #[prop(into)]
+    renderer: String,
+    /// The page this document was prerendered as (its data), if any.
+    initial: Option<Page>,
 ) -> impl IntoView {
     let urls = Urls::new(&base);
     let router_base = urls.router_base().to_string();
-    provide_context(Blog::new(urls));
+    provide_context(Blog::new(urls, chrome, renderer, initial));
     view! {
         <Router base=router_base>
             <SkipLink />
             <Header />
             <main id="main" tabindex="-1">
-                <Site />
+                <FlatRoutes fallback=|| view! { <NotFound /> }>
+                    <Route path=path!("/") view=ListingPage />
+                    <Route path=path!("/category/:category") view=ListingPage />
+                    <Route path=path!("/posts/:slug") view=PostPage />
+                </FlatRoutes>
             </main>
             <Footer />
         </Router>
     }
 }
 
-/// Waits for the manifest, then shows the routed page.
-#[component]
-fn Site() -> impl IntoView {
-    let blog = use_blog();
-    move || match blog.manifest() {
-        None => view! { <ListingSkeleton /> }.into_any(),
-        Some(Err(error)) => view! {
-            <LoadError error=error on_retry=move || blog.load_manifest() />
-        }
-        .into_any(),
-        Some(Ok(_)) => view! {
-            <FlatRoutes fallback=|| view! { <NotFound /> }>
-                <Route path=path!("/") view=ListingPage />
-                <Route path=path!("/category/:category") view=ListingPage />
-                <Route path=path!("/posts/:slug") view=PostPage />
-            </FlatRoutes>
-        }
-        .into_any(),
-    }
-}
-
-/// Moves focus to the main content (a plain `#main` link would leave the
-/// page, because the document's base is the site root).
 /// Moves focus to the main content. The click is handled here: a plain `#main`
 /// link would leave the page, because the document's base is the site root.
 #[component]
@@ -82,15 +70,14 @@ fn SkipLink() -> impl IntoView {
 #[component]
 fn Header() -> impl IntoView {
     let blog = use_blog();
-    let home = blog.urls().home();
-    let site = move || blog.loaded().map(|l| l.manifest.site.clone());
+    let chrome = blog.chrome();
     view! {
         <header class="site-header">
             <div class="wrap">
-                <a class="site-title" href=home>
-                    {move || site().map(|s| s.title).unwrap_or_default()}
+                <a class="site-title" href=blog.urls().home()>
+                    {chrome.site.title.clone()}
                 </a>
-                <p class="tagline">{move || site().map(|s| s.description).unwrap_or_default()}</p>
+                <p class="tagline">{chrome.site.description.clone()}</p>
             </div>
         </header>
     }
@@ -98,24 +85,15 @@ fn Header() -> impl IntoView {
 
 #[component]
 fn Footer() -> impl IntoView {
+    let urls = use_blog().urls();
     view! {
         <footer class="site-footer">
             <div class="wrap">
-                <p>"Written in markdown, rendered in your browser."</p>
+                <p>
+                    "Written in markdown, rendered in your browser. "
+                    <a href=urls.feed(None)>"Atom feed"</a>
+                </p>
             </div>
         </footer>
-    }
-}
-
-#[component]
-fn ListingSkeleton() -> impl IntoView {
-    view! {
-        <div class="wrap" aria-busy="true">
-            <p class="visually-hidden" role="status">"Loading posts…"</p>
-            <div class="skeleton skeleton-line wide"></div>
-            <div class="skeleton skeleton-card"></div>
-            <div class="skeleton skeleton-card"></div>
-            <div class="skeleton skeleton-card"></div>
-        </div>
     }
 }

@@ -193,10 +193,12 @@ async fn slash_focuses_the_search_box_and_escape_clears_it() {
     host.remove();
 }
 
-/// The browser reads the manifest and search index that the host writes with serde.
+/// The browser reads the manifest, search index and page data that the host
+/// writes, with the same serde types.
 #[wasm_bindgen_test]
-fn manifest_and_index_read_what_the_content_build_writes() {
+fn manifest_index_and_page_data_read_what_the_build_writes() {
     use blog_core::model::{IndexedBody, Manifest, PostMeta, SearchIndexFile, Site};
+    use blog_core::route::{self, Chrome, Page, PageData};
     let full = PostMeta {
         slug: "pool".into(),
         title: "Pools “and” quotes".into(),
@@ -213,6 +215,7 @@ fn manifest_and_index_read_what_the_content_build_writes() {
         draft: true,
     };
     let minimal = PostMeta {
+        slug: "other".into(),
         updated: None,
         category: None,
         tags: vec![],
@@ -229,8 +232,10 @@ fn manifest_and_index_read_what_the_content_build_writes() {
         search_index: "search-index.json?v=1".into(),
     };
     let json = serde_json::to_string(&manifest).unwrap();
-    let parsed = js_sys::JSON::parse(&json).unwrap();
-    assert_eq!(crate::api::read_manifest(&parsed), Ok(manifest));
+    assert_eq!(
+        crate::api::parse_json::<Manifest>(&json),
+        Ok(manifest.clone())
+    );
 
     let index = SearchIndexFile {
         posts: vec![IndexedBody {
@@ -238,14 +243,28 @@ fn manifest_and_index_read_what_the_content_build_writes() {
             words: "a b c".into(),
         }],
     };
-    let parsed = js_sys::JSON::parse(&serde_json::to_string(&index).unwrap()).unwrap();
-    assert_eq!(crate::api::read_search_index(&parsed), Ok(index));
+    let json = serde_json::to_string(&index).unwrap();
+    assert_eq!(crate::api::parse_json::<SearchIndexFile>(&json), Ok(index));
 
-    let broken =
-        js_sys::JSON::parse(r#"{"site":{"title":"T"},"posts":[{"slug":1}],"search_index":"x"}"#)
-            .unwrap();
+    for page in [
+        Page::Listing(route::listing(&manifest, None).unwrap()),
+        Page::Post(Box::new(route::post(&manifest, "other").unwrap())),
+        Page::NotFound,
+    ] {
+        let data = PageData {
+            path: "/blog/".into(),
+            chrome: Chrome::of(&manifest),
+            page,
+            renderer: "render-worker-1-start.js".into(),
+        };
+        let json = serde_json::to_string(&data).unwrap();
+        assert_eq!(crate::api::parse_json::<PageData>(&json), Ok(data));
+    }
+
+    let broken = r#"{"site":{"title":"T"},"posts":[{"slug":1}],"search_index":"x"}"#;
+    assert!(crate::api::parse_json::<Manifest>(broken).is_err());
     assert_eq!(
-        crate::api::read_manifest(&broken),
-        Err("`slug` is missing or not a string".to_string())
+        crate::api::parse_json::<Manifest>("{not json"),
+        Err("not JSON".to_string())
     );
 }

@@ -1,13 +1,16 @@
-//! What every page shares: the URL builder, the manifest, and search data.
+//! What every page shares, and the one loader through which pages get data.
 //!
-//! Loads are plain signals filled by a spawned fetch (started from effects, so
-//! rendering itself makes no browser calls): lighter in the shipped wasm than
-//! a resource per type.
+//! A page's data comes from one of two places. The page the document was
+//! prerendered as carries its own (`initial`): the prerenderer hands it over on
+//! the host, and the browser reads it from the page to hydrate without a fetch.
+//! Every other view is computed from the manifest, fetched in the background
+//! once the page is hydrated (so rendering itself makes no browser call).
 
 use std::future::Future;
 use std::sync::Arc;
 
 use blog_core::model::Manifest;
+use blog_core::route::{Chrome, ListingData, Page, PostData};
 use blog_core::search::SearchData;
 use blog_core::Urls;
 use leptos::prelude::*;
@@ -59,8 +62,10 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
         self.state.set(None);
         leptos::task::spawn_local(async move {
             let result = fetch.await;
-            if this.started.get_value() == n {
-                this.state.set(Some((key, result)));
+            // The view that asked may be gone by now (the reader moved on):
+            // then its signals are disposed, and the result is dropped.
+            if this.started.try_get_value() == Some(n) {
+                this.state.try_set(Some((key, result)));
             }
         });
     }
@@ -76,6 +81,11 @@ pub struct Loaded {
 #[derive(Clone, Copy)]
 pub struct Blog {
     urls: StoredValue<Urls>,
+    /// The markdown renderer worker's script, a URL.
+    renderer: StoredValue<String>,
+    chrome: StoredValue<Arc<Chrome>>,
+    /// The page this document was prerendered as, until a view takes it.
+    initial: StoredValue<Option<Page>>,
     manifest: Load<Loaded>,
     full_text: Load<Arc<SearchData>>,
     /// Set once a search needs the full text; the index loads then, not before.
@@ -83,16 +93,21 @@ pub struct Blog {
 }
 
 impl Blog {
-    pub fn new(urls: Urls) -> Self {
+    pub fn new(urls: Urls, chrome: Chrome, renderer: String, initial: Option<Page>) -> Self {
         let blog = Blog {
+            renderer: StoredValue::new(urls.site_file(&renderer)),
             urls: StoredValue::new(urls),
+            chrome: StoredValue::new(Arc::new(chrome)),
+            initial: StoredValue::new(initial),
             manifest: Load::new(),
             full_text: Load::new(),
             want_full_text: RwSignal::new(false),
         };
+        // Effects run in the browser only, once the page is hydrated: the
+        // manifest then loads in the background, for whatever the visitor does next.
         Effect::new(move |_| blog.load_manifest());
         Effect::new(move |_| {
-            if blog.want_full_text.get() {
+            if blog.want_full_text.get() && blog.loaded().is_some() {
                 blog.load_index();
             }
         });
@@ -101,6 +116,39 @@ impl Blog {
 
     pub fn urls(&self) -> Urls {
         self.urls.get_value()
+    }
+
+    /// The URL of the markdown renderer worker.
+    pub fn renderer(&self) -> String {
+        self.renderer.get_value()
+    }
+
+    /// The site and its categories: known on every page.
+    pub fn chrome(&self) -> Arc<Chrome> {
+        self.chrome.get_value()
+    }
+
+    /// The listing data this document was prerendered with, if it is the listing of `category`.
+    pub fn take_initial_listing(&self, category: Option<&str>) -> Option<ListingData> {
+        self.take_initial(|page| match page {
+            Page::Listing(l) if l.category.as_deref() == category => Some(l),
+            _ => None,
+        })
+    }
+
+    /// The post data this document was prerendered with, if it is the post `slug`.
+    pub fn take_initial_post(&self, slug: &str) -> Option<PostData> {
+        self.take_initial(|page| match page {
+            Page::Post(p) if p.post.slug == slug => Some(*p),
+            _ => None,
+        })
+    }
+
+    /// The initial page, once, if `pick` takes it. Any first view ends it: a
+    /// later view of the same route is no longer the prerendered document.
+    fn take_initial<T>(&self, pick: impl FnOnce(Page) -> Option<T>) -> Option<T> {
+        let page = self.initial.try_update_value(Option::take).flatten()?;
+        pick(page)
     }
 
     /// The manifest: nothing while it loads, then the result.
@@ -140,7 +188,7 @@ impl Blog {
         });
     }
 
-    /// Asks for the full-text index (loaded once).
+    /// Asks for the full-text index (loaded once, after the manifest).
     pub fn load_full_text(&self) {
         if !self.want_full_text.get_untracked() {
             self.want_full_text.set(true);
@@ -171,7 +219,8 @@ pub fn use_blog() -> Blog {
     expect_context::<Blog>()
 }
 
-/// Sets the document title (after render, so rendering itself stays free of browser calls).
+/// Sets the document title after render (the prerendered page already has it;
+/// this keeps it right after client-side navigation).
 pub fn set_document_title(title: impl Fn() -> String + 'static) {
     // One effect type for every caller keeps the wasm small.
     let title: Box<dyn Fn() -> String> = Box::new(title);

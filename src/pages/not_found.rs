@@ -1,3 +1,4 @@
+use blog_core::head::{title, View};
 use leptos::prelude::*;
 
 use crate::state::{set_document_title, use_blog};
@@ -6,10 +7,8 @@ use crate::state::{set_document_title, use_blog};
 pub fn NotFound() -> impl IntoView {
     let blog = use_blog();
     let home = blog.urls().home();
-    set_document_title(move || {
-        let site = blog.loaded().map(|l| l.manifest.site.title.clone());
-        format!("Page not found · {}", site.unwrap_or_default())
-    });
+    let site = blog.chrome().site.title.clone();
+    set_document_title(move || title(&site, View::NotFound));
     view! {
         <div class="wrap not-found">
             <h1>"Page not found"</h1>

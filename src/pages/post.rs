@@ -1,49 +1,91 @@
-//! `/posts/<slug>`: one post, its body fetched and rendered in the browser.
-
-use std::collections::HashMap;
+//! `/posts/<slug>/`: one post. The prerendered post arrives with its body; a
+//! post reached by client-side navigation has its markdown fetched and rendered
+//! in the browser (in a worker), by the same blog-core function the prerenderer uses.
 
 use blog_core::dates::display_date;
-use blog_core::markdown::{render, PostContext};
+use blog_core::head::{title, View};
+use blog_core::markdown::RenderRequest;
 use blog_core::model::PostMeta;
+use blog_core::route::{self, PostData, PostLink};
 use blog_core::urls::percent_decode;
+use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
-use crate::api;
+use crate::api::{self, FetchError};
 use crate::components::load_error::LoadError;
 use crate::components::meta_line::MetaLine;
 use crate::pages::not_found::NotFound;
+use crate::renderer;
 use crate::state::{set_document_title, use_blog, Load};
+
+/// The post a URL names.
+#[derive(Clone, PartialEq)]
+enum Found {
+    Post(Box<PostData>),
+    /// Waiting for the manifest.
+    Loading,
+    Failed(FetchError),
+    Missing,
+}
 
 #[component]
 pub fn PostPage() -> impl IntoView {
     let blog = use_blog();
-    let Some(loaded) = untrack(|| blog.loaded()) else {
-        return ().into_any();
-    };
     let params = use_params_map();
-    let manifest = loaded.manifest.clone();
-    let index = {
-        let manifest = manifest.clone();
-        Memo::new(move |_| {
-            let slug = percent_decode(&params.read().get("slug").unwrap_or_default());
-            manifest.posts.iter().position(|p| p.slug == slug)
-        })
-    };
+    let slug = Memo::new(move |_| percent_decode(&params.read().get("slug").unwrap_or_default()));
+    // The prerendered post, if this is the page the document was rendered as.
+    let initial = blog.take_initial_post(&slug.get_untracked());
 
-    let body_url = {
-        let manifest = manifest.clone();
-        Memo::new(move |_| {
-            index
-                .get()
-                .map(|i| blog.urls().post_body(&manifest.posts[i]))
-        })
-    };
+    let found = Memo::new(move |_| {
+        let slug = slug.get();
+        if let Some(data) = initial.as_ref().filter(|d| d.post.slug == slug) {
+            return Found::Post(Box::new(data.clone()));
+        }
+        match blog.manifest() {
+            None => Found::Loading,
+            Some(Err(error)) => Found::Failed(error),
+            Some(Ok(loaded)) => route::post(&loaded.manifest, &slug)
+                .map_or(Found::Missing, |d| Found::Post(Box::new(d))),
+        }
+    });
+
+    // A body to fetch: that of a post without one at hand.
+    let body_url = Memo::new(move |_| match &*found.read() {
+        Found::Post(d) if d.body_html.is_none() => Some(blog.urls().post_body(&d.post)),
+        _ => None,
+    });
+    // The body's HTML: its markdown fetched, then rendered by the worker.
     let body: Load<String> = Load::new();
     let load_body = move || {
-        if let Some(url) = body_url.get_untracked() {
-            body.start(url.clone(), api::post_body(url));
-        }
+        let (Some(url), Found::Post(data)) = (body_url.get_untracked(), found.get_untracked())
+        else {
+            return;
+        };
+        let posts = untrack(|| blog.loaded())
+            .map(|l| {
+                l.manifest
+                    .posts
+                    .iter()
+                    .map(|p| (p.source.clone(), p.slug.clone()))
+                    .collect()
+            })
+            .unwrap_or_default();
+        let renderer_url = blog.renderer();
+        let base = blog.urls().base().to_string();
+        let fetch_url = url.clone();
+        body.start(url, async move {
+            let markdown = api::post_body(fetch_url).await?;
+            let request = RenderRequest {
+                id: 0,
+                markdown,
+                base,
+                slug: data.post.slug.clone(),
+                source: data.post.source.clone(),
+                posts,
+            };
+            renderer::render(&renderer_url, request).await
+        });
     };
     // Load the body when the post changes; once it is on the page, go to the
     // section the URL names. (One effect: each costs wasm.)
@@ -58,64 +100,62 @@ pub fn PostPage() -> impl IntoView {
         url
     });
 
-    let site_title = manifest.site.title.clone();
-    {
-        let manifest = manifest.clone();
-        set_document_title(move || match index.get() {
-            Some(i) => format!("{} · {site_title}", manifest.posts[i].title),
-            None => format!("Page not found · {site_title}"),
-        });
-    }
+    let site_title = blog.chrome().site.title.clone();
+    set_document_title(move || match &*found.read() {
+        Found::Post(d) => title(&site_title, View::Post(&d.post.title)),
+        Found::Missing => title(&site_title, View::NotFound),
+        _ => site_title.clone(),
+    });
 
-    let sources: HashMap<String, String> = manifest
-        .posts
-        .iter()
-        .map(|p| (p.source.clone(), p.slug.clone()))
-        .collect();
-    let sources = StoredValue::new(sources);
-
-    (move || {
-        let Some(i) = index.get() else {
-            return view! { <NotFound /> }.into_any();
-        };
-        let post = manifest.posts[i].clone();
-        // Newest first: the next post is the newer one, the previous the older one.
-        let newer = i.checked_sub(1).map(|j| manifest.posts[j].clone());
-        let older = manifest.posts.get(i + 1).cloned();
-        let content = {
-            let post = post.clone();
-            move || match body_url.get().and_then(|url| body.get_for(&url)) {
-                None => view! { <BodySkeleton /> }.into_any(),
-                Some(Err(error)) => view! {
-                    <LoadError error=error on_retry=load_body />
-                }
-                .into_any(),
-                Some(Ok(markdown)) => {
-                    let urls = blog.urls();
-                    let lookup = |source: &str| sources.with_value(|m| m.get(source).cloned());
-                    let rendered = render(
-                        &markdown,
-                        &PostContext {
-                            urls: &urls,
-                            slug: &post.slug,
-                            source: &post.source,
-                            post_for_source: &lookup,
-                        },
-                    );
-                    view! { <div class="prose" inner_html=rendered.html></div> }.into_any()
-                }
-            }
-        };
-        view! {
-            <article class="wrap post">
-                <PostHeader post=post.clone() />
-                {content}
-                <PostNav newer=newer older=older />
-            </article>
+    move || match found.get() {
+        // Concrete views (`Either…`), not `AnyView`: each `AnyView` costs wasm.
+        Found::Missing => EitherOf4::A(view! { <NotFound /> }),
+        Found::Loading => EitherOf4::B(view! {
+            <div class="wrap post">
+                <BodySkeleton />
+            </div>
+        }),
+        Found::Failed(error) => {
+            EitherOf4::C(view! { <LoadError error=error on_retry=move || blog.load_manifest() /> })
         }
-        .into_any()
-    })
-    .into_any()
+        Found::Post(data) => {
+            let PostData {
+                post,
+                newer,
+                older,
+                body_html,
+            } = *data;
+            let content = {
+                move || {
+                    let markdown = match body_html.clone() {
+                        Some(html) => return EitherOf3::A(view! { <Body html=html /> }),
+                        None => body_url.get().and_then(|url| body.get_for(&url)),
+                    };
+                    match markdown {
+                        None => EitherOf3::B(view! { <BodySkeleton /> }),
+                        Some(Err(error)) => EitherOf3::C(view! {
+                            <LoadError error=error on_retry=load_body />
+                        }),
+                        Some(Ok(html)) => EitherOf3::A(view! { <Body html=html /> }),
+                    }
+                }
+            };
+            EitherOf4::D(view! {
+                <article class="wrap post">
+                    <PostHeader post=post.clone() />
+                    {content}
+                    <PostNav newer=newer older=older />
+                </article>
+            })
+        }
+    }
+}
+
+/// A post's rendered body. Its container is not a `div`: together with the
+/// filter's balanced tags, no `</div>` in a post can reach the page around it.
+#[component]
+pub fn Body(html: String) -> impl IntoView {
+    view! { <section class="prose" data-post-body="" inner_html=html></section> }
 }
 
 #[component]
@@ -152,9 +192,9 @@ fn PostHeader(post: PostMeta) -> impl IntoView {
 }
 
 #[component]
-fn PostNav(newer: Option<PostMeta>, older: Option<PostMeta>) -> impl IntoView {
+fn PostNav(newer: Option<PostLink>, older: Option<PostLink>) -> impl IntoView {
     let urls = use_blog().urls();
-    let link = move |post: PostMeta, label: &'static str, class: &'static str| {
+    let link = move |post: PostLink, label: &'static str, class: &'static str| {
         let href = urls.post(&post.slug);
         view! {
             <a class=class href=href>

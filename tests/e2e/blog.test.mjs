@@ -1,5 +1,6 @@
 // End to end: the release build served on 127.0.0.1 like a static host
-// (GitHub Pages semantics: unknown paths get 404.html), driven in headless
+// (GitHub Pages semantics: a folder answers with its index.html, unknown paths
+// get 404.html; every response under the strict CSP), driven in headless
 // Chromium as a visitor would, at the domain root and under a subfolder.
 //
 // Needs DIST_ROOT (built with the default public URL) and DIST_SUB (built with
@@ -9,6 +10,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 import { startServer } from './server.mjs';
 
@@ -36,10 +38,14 @@ before(async () => {
 });
 after(async () => context && (await context.close()));
 
-async function newPage() {
-  const page = await context.newPage();
+// Every page records uncaught errors and every console message (hydration
+// warnings, CSP violations and failed loads all show there).
+async function newPage(ctx = context) {
+  const page = await ctx.newPage();
   page.errors = [];
+  page.messages = [];
   page.on('pageerror', (e) => page.errors.push(e.message));
+  page.on('console', (m) => page.messages.push(`${m.type()}: ${m.text()}`));
   return page;
 }
 
@@ -68,6 +74,15 @@ for (const build of BUILDS) {
     });
     after(() => server && server.close());
 
+    // Loads `u` and waits until the app has taken the page over: once
+    // hydrated, it fetches the manifest in the background.
+    const gotoHydrated = async (page, u, options) => {
+      const [, response] = await Promise.all([
+        page.waitForResponse((r) => r.url().includes('manifest.json')),
+        page.goto(u, options),
+      ]);
+      return response;
+    };
     const countLine = (page) => page.getByRole('status').filter({ hasText: /posts?/ }).first();
     const cards = (page) => page.locator('main article');
 
@@ -83,6 +98,7 @@ for (const build of BUILDS) {
       assert.match(await first.innerText(), /10 min read/);
       assert.equal(await page.title(), 'Fault Lines');
       assert.deepEqual(page.errors, []);
+      assert.deepEqual(page.messages, []);
       await page.close();
     });
 
@@ -97,7 +113,7 @@ for (const build of BUILDS) {
       }
       await nav.getByRole('link', { name: 'Database 3', exact: true }).click();
       await countLine(page).filter({ hasText: '3 of 25 posts in Database.' }).waitFor();
-      assert.equal(new URL(page.url()).pathname, `${build.base}category/database`);
+      assert.equal(new URL(page.url()).pathname, `${build.base}category/database/`);
       assert.equal(await cards(page).count(), 3);
       assert.equal(await nav.getByRole('link', { name: 'Database 3' }).getAttribute('aria-current'), 'page');
       assert.equal(await nav.getByRole('link', { name: 'All 25' }).getAttribute('aria-current'), null);
@@ -132,7 +148,7 @@ for (const build of BUILDS) {
       const page = await newPage();
       await page.goto(url('?q=CHANGEMESSAGEVISIBILITY'));
       await countLine(page).filter({ hasText: '1 of 25 posts matches “CHANGEMESSAGEVISIBILITY”.' }).waitFor();
-      await page.goto(url('category/database?q=p%C3%B3stgres'));
+      await page.goto(url('category/database/?q=p%C3%B3stgres'));
       await countLine(page).filter({ hasText: /of 25 posts in Database match(es)? “póstgres”/ }).waitFor();
       const n = await cards(page).count();
       assert.ok(n >= 1 && n <= 3, `${n}`);
@@ -164,10 +180,10 @@ for (const build of BUILDS) {
       const post = manifest.posts.find((p) => p.slug === 'four-line-query-friday-outage');
       await page.getByRole('link', { name: post.title }).click();
       await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
-      assert.equal(new URL(page.url()).pathname, `${build.base}posts/${post.slug}`);
+      assert.equal(new URL(page.url()).pathname, `${build.base}posts/${post.slug}/`);
       assert.equal(await page.title(), `${post.title} · Fault Lines`);
       const prose = page.locator('.prose');
-      await prose.waitFor();
+      await prose.locator('p').first().waitFor();
       assert.ok(await prose.locator('pre[data-lang] code[class^="language-"]').count() >= 1);
       assert.ok(await prose.locator('h2[id] a[href*="#"]').count() >= 2);
       await page.getByText(`${post.reading_minutes} min read`).first().waitFor();
@@ -175,18 +191,19 @@ for (const build of BUILDS) {
       const more = page.getByRole('navigation', { name: 'More posts' });
       assert.ok(await more.getByRole('link').count() >= 1);
       // a link to another post's file leads to that post, in the app
-      const other = manifest.posts.find((p) => p.slug === 'not-null-default-table-rewrite');
-      await prose.getByRole('link', { name: 'the NOT NULL default post' }).click();
+      const other = manifest.posts.find((p) => p.slug === 'friday-afternoon-deploy');
+      await prose.getByRole('link', { name: 'another way that transaction can hurt' }).click();
       await page.getByRole('heading', { level: 1, name: other.title }).waitFor();
-      assert.equal(new URL(page.url()).pathname, `${build.base}posts/${other.slug}`);
+      assert.equal(new URL(page.url()).pathname, `${build.base}posts/${other.slug}/`);
       await page.goBack();
       await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
       // a heading anchor keeps the reader on the post and scrolls to the section
+      await prose.locator('p').first().waitFor();
       const anchor = prose.locator('h2[id] a.heading-anchor').nth(2);
       const id = await prose.locator('h2[id]').nth(2).getAttribute('id');
       await anchor.click();
       await page.waitForFunction((want) => location.hash === `#${want}`, id);
-      assert.equal(new URL(page.url()).pathname, `${build.base}posts/${post.slug}`);
+      assert.equal(new URL(page.url()).pathname, `${build.base}posts/${post.slug}/`);
       const top = await prose.locator(`[id="${id}"]`).evaluate((el) => el.getBoundingClientRect().top);
       assert.ok(top >= -2 && top < 200, `section scrolled into view (top ${top})`);
       await page.goBack();
@@ -201,14 +218,143 @@ for (const build of BUILDS) {
       await page.goForward();
       await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
       assert.deepEqual(page.errors, []);
+      assert.deepEqual(page.messages, []);
       await page.close();
+    });
+
+    test('every post and category answers 200 with its content in the HTML as served', async () => {
+      const categories = [...new Set(manifest.posts.map((p) => p.category))];
+      const slug = (name) => name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+      const page = await newPage();
+      for (const p of manifest.posts) {
+        const res = await page.request.get(url(`posts/${p.slug}/`));
+        assert.equal(res.status(), 200, p.slug);
+        const html = await res.text();
+        const decode = (t) => t.replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"')
+          .replace(/&#39;/g, "'").replace(/&#x27;/g, "'").replace(/&amp;/g, '&');
+        const inner = (tag) => decode((html.match(new RegExp(`<${tag}>([^<]*)</${tag}>`)) || [])[1] || '');
+        assert.equal(inner('h1'), p.title, `${p.slug}: title in the HTML`);
+        assert.equal(inner('title'), `${p.title} · Fault Lines`, `${p.slug}: <title>`);
+        const body = html.split('data-post-body')[1] || '';
+        const text = body.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+        assert.ok(text.split(' ').length > 1200, `${p.slug}: the body is in the HTML`);
+        assert.match(html, /<meta property="og:type" content="article">/);
+        assert.match(html, /<script type="application\/ld\+json">\{"@context":"https:\/\/schema.org","@type":"BlogPosting"/);
+        assert.ok(html.includes(`<link rel="canonical" href="${build.base}posts/${p.slug}/">`), `${p.slug}: canonical`);
+      }
+      for (const name of categories) {
+        const res = await page.request.get(url(`category/${slug(name)}/`));
+        assert.equal(res.status(), 200, name);
+        const html = await res.text();
+        const n = manifest.posts.filter((p) => p.category === name).length;
+        assert.ok(html.includes(`${n} of 25 post`), `${name}: count line in the HTML`);
+        for (const p of manifest.posts.filter((p) => p.category === name)) {
+          assert.ok(html.includes(`href="${build.base}posts/${p.slug}/"`), `${name} lists ${p.slug}`);
+        }
+      }
+      await page.close();
+    });
+
+    test('the app hydrates silently under the CSP, keeps scroll and focus, and navigates without a page load', async () => {
+      const page = await newPage();
+      const post = manifest.posts[4];
+      await gotoHydrated(page, url(`posts/${post.slug}/`));
+      const prose = page.locator('.prose');
+      await page.evaluate(() => window.scrollTo(0, 900));
+      await page.waitForTimeout(300);
+      assert.ok((await page.evaluate(() => window.scrollY)) >= 880, 'scroll kept');
+      await page.evaluate(() => { window.__stillHere = true; });
+      const next = page.getByRole('navigation', { name: 'More posts' }).getByRole('link').first();
+      const target = await next.getAttribute('href');
+      await next.click();
+      await page.waitForURL((u) => u.pathname === target);
+      await page.locator('main h1').waitFor();
+      await prose.locator('p').first().waitFor();
+      assert.equal(await page.evaluate(() => window.__stillHere), true, 'no full page load');
+      assert.deepEqual(page.errors, []);
+      assert.deepEqual(page.messages, []);
+      // Focus survives hydration: a field focused before the app starts stays focused.
+      const listing = await newPage();
+      await listing.route('**/*.wasm', async (r) => { await new Promise((ok) => setTimeout(ok, 600)); await r.continue(); });
+      const hydrated = listing.waitForResponse((r) => r.url().includes('manifest.json'));
+      await listing.goto(url(), { waitUntil: 'domcontentloaded' });
+      const box = listing.getByRole('searchbox', { name: 'Search posts' });
+      await box.focus();
+      await hydrated;
+      assert.ok(await box.evaluate((el) => el === document.activeElement), 'focus kept');
+      await listing.keyboard.type('kubernetes');
+      await countLine(listing).filter({ hasText: 'match “kubernetes”' }).waitFor();
+      assert.deepEqual(listing.messages, []);
+      await listing.close();
+      await page.close();
+    });
+
+    test('without JavaScript every page reads: listing, categories, posts, previous and next', async () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blog-nojs-'));
+      const nojs = await chromium.launchPersistentContext(dir, {
+        executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
+        headless: true,
+        javaScriptEnabled: false,
+        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      });
+      try {
+        const page = await nojs.newPage();
+        await page.goto(url());
+        await page.getByText('25 posts so far.').waitFor();
+        assert.equal(await cards(page).count(), 25);
+        await page.getByRole('navigation', { name: 'Categories' }).getByRole('link', { name: 'AI 5', exact: true }).click();
+        await page.getByText('5 of 25 posts in AI.').waitFor();
+        assert.equal(await cards(page).count(), 5);
+        const first = manifest.posts.find((p) => p.category === 'AI');
+        await page.getByRole('link', { name: first.title }).click();
+        await page.getByRole('heading', { level: 1, name: first.title }).waitFor();
+        assert.ok((await page.locator('.prose p').count()) > 10, 'the body reads');
+        const older = page.getByRole('navigation', { name: 'More posts' }).getByRole('link').first();
+        const olderTitle = await older.locator('.post-nav-title').innerText();
+        await older.click();
+        await page.getByRole('heading', { level: 1, name: olderTitle }).waitFor();
+        const feed = await page.request.get(url('atom.xml'));
+        assert.equal(feed.status(), 200);
+        await page.close();
+      } finally {
+        await nojs.close();
+      }
+    });
+
+    test('the feeds parse with every post, and the sitemap lists every page', async () => {
+      const feeds = [path.join(build.dist, 'atom.xml')];
+      const categories = fs.readdirSync(path.join(build.dist, 'category'));
+      for (const c of categories) feeds.push(path.join(build.dist, 'category', c, 'atom.xml'));
+      const out = JSON.parse(execFileSync('python3', [path.join(import.meta.dirname, 'check_feeds.py'), ...feeds]));
+      const main = out[0];
+      assert.equal(main.bozo, false, main.bozo_exception);
+      assert.equal(main.title, 'Fault Lines');
+      assert.deepEqual(main.entries.map((e) => e.title), manifest.posts.map((p) => p.title));
+      assert.deepEqual(main.entries.map((e) => e.link), manifest.posts.map((p) => `${build.base}posts/${p.slug}/`));
+      assert.ok(main.entries.every((e) => e.content_words > 1200), 'full content in every entry');
+      assert.ok(main.entries.every((e) => e.author && e.published && e.updated), 'author and dates');
+      let inCategories = 0;
+      for (const feed of out.slice(1)) {
+        assert.equal(feed.bozo, false, feed.bozo_exception);
+        inCategories += feed.entries.length;
+      }
+      assert.equal(inCategories, 25);
+      const sitemap = fs.readFileSync(path.join(build.dist, 'sitemap.xml'), 'utf8');
+      const locs = [...sitemap.matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => m[1]).sort();
+      const pages = [build.base, ...categories.map((c) => `${build.base}category/${c}/`),
+        ...manifest.posts.map((p) => `${build.base}posts/${p.slug}/`)].sort();
+      assert.deepEqual(locs, pages);
+      assert.equal([...sitemap.matchAll(/<lastmod>\d{4}-\d\d-\d\d<\/lastmod>/g)].length, pages.length);
+      const robots = fs.readFileSync(path.join(build.dist, 'robots.txt'), 'utf8');
+      assert.match(robots, /^User-agent: \*/);
     });
 
     test('tables, footnotes, task lists, strikethrough and safe external links render', async () => {
       const page = await newPage();
       const found = { table: false, footnote: false, task: false, del: false, external: false };
       for (const p of manifest.posts) {
-        await page.goto(url(`posts/${p.slug}`));
+        await page.goto(url(`posts/${p.slug}/`));
         const prose = page.locator('.prose');
         await prose.waitFor();
         found.table ||= (await prose.locator('table th').count()) > 0;
@@ -229,21 +375,25 @@ for (const build of BUILDS) {
     test('deep links reload: a post and a category', async () => {
       const page = await newPage();
       const post = manifest.posts[3];
-      const response = await page.goto(url(`posts/${post.slug}`));
-      assert.equal(response.status(), 404, 'served by 404.html, as GitHub Pages does');
-      await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
-      await page.locator('.prose p').first().waitFor();
-      await page.goto(url('category/ai'));
+      for (const p of [`posts/${post.slug}/`, `posts/${post.slug}`]) {
+        const response = await page.goto(url(p));
+        assert.equal(response.status(), 200, `${p} is a real page`);
+        await page.getByRole('heading', { level: 1, name: post.title }).waitFor();
+        await page.locator('.prose p').first().waitFor();
+      }
+      await page.goto(url('category/ai/'));
       await countLine(page).filter({ hasText: '5 of 25 posts in AI.' }).waitFor();
       await page.reload();
       await countLine(page).filter({ hasText: '5 of 25 posts in AI.' }).waitFor();
+      assert.deepEqual(page.messages, []);
       await page.close();
     });
 
     test('unknown paths and slugs show the 404 view with a way home', async () => {
       const page = await newPage();
-      for (const p of ['no/such/page', 'posts/no-such-post', 'category/no-such-category']) {
-        await page.goto(url(p));
+      for (const p of ['no/such/page', 'posts/no-such-post/', 'category/no-such-category/']) {
+        const response = await page.goto(url(p));
+        assert.equal(response.status(), 404);
         await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
         assert.match(await page.title(), /^Page not found/);
       }
@@ -255,8 +405,9 @@ for (const build of BUILDS) {
     test('a failed post fetch shows a message and a Retry that recovers', async () => {
       const page = await newPage();
       const post = manifest.posts[0];
+      await gotoHydrated(page, url());
       failures.set(`${build.base}content/${post.source}`, 1);
-      await page.goto(url(`posts/${post.slug}`));
+      await page.getByRole('link', { name: post.title }).click();
       const alert = page.getByRole('alert');
       await alert.waitFor();
       assert.match(await alert.innerText(), /Could not load this post: the server answered 500/);
@@ -270,9 +421,12 @@ for (const build of BUILDS) {
       const page = await newPage();
       failures.set(`${build.base}manifest.json`, 1);
       await page.goto(url());
+      // The prerendered listing reads without it; a search needs it.
+      await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
+      await page.getByRole('searchbox', { name: 'Search posts' }).fill('pool');
       await page.getByRole('alert').filter({ hasText: 'Could not load the list of posts' }).waitFor();
       await page.getByRole('button', { name: 'Retry' }).click();
-      await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
+      await countLine(page).filter({ hasText: 'match “pool”' }).waitFor();
       await page.close();
     });
 
@@ -287,7 +441,7 @@ for (const build of BUILDS) {
       await page.goto(url());
       await countLine(page).waitFor();
       await page.getByRole('searchbox').fill('pool');
-      await page.goto(url(`posts/${manifest.posts[1].slug}`));
+      await page.goto(url(`posts/${manifest.posts[1].slug}/`));
       await page.locator('.prose p').first().waitFor();
       assert.deepEqual(bad, []);
       const favicon = await page.locator('link[rel="icon"]').getAttribute('href');

@@ -1,5 +1,7 @@
 // A static file server that behaves like GitHub Pages: files are served from
-// `dist` under a base path; any other path gets `404.html` with status 404.
+// `dist` under a base path, a folder by its `index.html`; any other path gets
+// `404.html` with status 404. Every response carries the strict Content
+// Security Policy the site must work under.
 // Usage: node server.mjs DIST_DIR PORT [BASE]   (BASE defaults to `/`)
 import http from 'node:http';
 import fs from 'node:fs';
@@ -15,16 +17,22 @@ const TYPES = {
   '.png': 'image/png',
   '.txt': 'text/plain; charset=utf-8',
   '.md': 'text/markdown; charset=utf-8',
+  '.xml': 'application/xml; charset=utf-8',
 };
 
-export function startServer(dist, port, base = '/', { onRequest } = {}) {
+export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "img-src 'self' data:; object-src 'none'; base-uri 'self'";
+
+export function startServer(dist, port, base = '/', { onRequest, csp = STRICT_CSP } = {}) {
   const root = path.resolve(dist);
   const server = http.createServer((req, res) => {
     const url = new URL(req.url, 'http://localhost');
     if (onRequest && onRequest(req, res, url) === true) return;
     let pathname = decodeURIComponent(url.pathname);
     const send = (file, status) => {
-      res.writeHead(status, { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' });
+      const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' };
+      if (csp) headers['content-security-policy'] = csp;
+      res.writeHead(status, headers);
       fs.createReadStream(file).pipe(res);
     };
     const notFound = () => send(path.join(root, '404.html'), 404);

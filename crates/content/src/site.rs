@@ -96,14 +96,9 @@ pub fn load(dir: &Path) -> io::Result<Vec<SourceFile>> {
     Ok(out)
 }
 
-/// FNV-1a, 64 bits: a stable content hash for cache-busting versions.
+/// A stable content hash for cache-busting versions.
 fn version_of(text: &str) -> String {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in text.bytes() {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
-    }
-    format!("{hash:016x}")[..12].to_string()
+    blog_core::text::content_hash(&[text.as_bytes()])
 }
 
 fn line_at(text: &str, byte: usize) -> usize {
@@ -212,11 +207,12 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
                 )),
                 LinkTarget::Internal(url) => {
                     let path_only = url.split(['?', '#']).next().unwrap_or("");
-                    let missing = if let Some(slug) = path_only.strip_prefix("/posts/") {
+                    let page = path_only.trim_end_matches('/');
+                    let missing = if let Some(slug) = page.strip_prefix("/posts/") {
                         !slugs.contains_key(blog_core::urls::percent_decode(slug).as_str())
                     } else if let Some(file) = path_only.strip_prefix("/content/") {
                         !asset_set.contains_key(blog_core::urls::percent_decode(file).as_str())
-                    } else if let Some(cat) = path_only.strip_prefix("/category/") {
+                    } else if let Some(cat) = page.strip_prefix("/category/") {
                         !categories.contains_key(blog_core::urls::percent_decode(cat).as_str())
                     } else {
                         false

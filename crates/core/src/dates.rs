@@ -51,6 +51,20 @@ pub fn days_from_civil_str(date: &str) -> Option<i64> {
     parse_ymd(date).map(|(y, m, d)| days_from_civil(y, m, d))
 }
 
+/// The UTC day, `YYYY-MM-DD`, of an instant in Unix seconds (Hinnant's `civil_from_days`).
+pub fn ymd_of_timestamp(seconds: i64) -> String {
+    let z = seconds.div_euclid(86_400) + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let d = doy - (153 * mp + 2) / 5 + 1;
+    let m = if mp < 10 { mp + 3 } else { mp - 9 };
+    let y = yoe + era * 400 + i64::from(m <= 2);
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -69,5 +83,16 @@ mod tests {
         assert_eq!(days_from_civil(2000, 3, 1), 11_017);
         assert_eq!(days_from_civil_str("2026-03-16"), Some(20_528));
         assert_eq!(days_from_civil(1969, 12, 31), -1);
+        for date in [
+            "1970-01-01",
+            "2000-02-29",
+            "2026-03-16",
+            "2026-12-31",
+            "1969-12-31",
+        ] {
+            let seconds = days_from_civil_str(date).unwrap() * 86_400;
+            assert_eq!(ymd_of_timestamp(seconds), date);
+            assert_eq!(ymd_of_timestamp(seconds + 86_399), date);
+        }
     }
 }

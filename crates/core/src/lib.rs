@@ -4,9 +4,11 @@
 //! returns plain data, so all of it is tested with `cargo test` on the host.
 
 pub mod dates;
+pub mod head;
 pub mod listing;
 pub mod markdown;
 pub mod model;
+pub mod route;
 pub mod sanitize;
 pub mod search;
 pub mod text;

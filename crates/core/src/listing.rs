@@ -1,9 +1,11 @@
 //! What the listing page shows besides the cards: categories and the count line.
 
+use serde::{Deserialize, Serialize};
+
 use crate::model::PostMeta;
 use crate::text::slugify;
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryCount {
     pub name: String,
     pub slug: String,

@@ -30,6 +30,52 @@ pub fn options() -> Options {
         | Options::ENABLE_GFM
 }
 
+/// What the browser asks its renderer (a worker, loaded only when a post is
+/// reached by client-side navigation) to render: a body and its post.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RenderRequest {
+    /// Matches the answer to the question.
+    pub id: u32,
+    pub markdown: String,
+    /// The site's base path, `/` or `/blog/`.
+    pub base: String,
+    pub slug: String,
+    pub source: String,
+    /// (source path, slug) of every post, to resolve links between posts.
+    pub posts: Vec<(String, String)>,
+}
+
+/// The renderer's answer: the body's HTML.
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct RenderResponse {
+    pub id: u32,
+    pub html: String,
+}
+
+impl RenderRequest {
+    /// Renders the body as [`render`] does on the host.
+    pub fn render(&self) -> RenderResponse {
+        let urls = Urls::new(&self.base);
+        let lookup = |source: &str| {
+            self.posts
+                .iter()
+                .find(|(s, _)| s == source)
+                .map(|(_, slug)| slug.clone())
+        };
+        let html = render(
+            &self.markdown,
+            &PostContext {
+                urls: &urls,
+                slug: &self.slug,
+                source: &self.source,
+                post_for_source: &lookup,
+            },
+        )
+        .html;
+        RenderResponse { id: self.id, html }
+    }
+}
+
 /// The post a body belongs to, for resolving its links.
 pub struct PostContext<'a> {
     pub urls: &'a Urls,
@@ -171,6 +217,24 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
                 _ => {}
             }
             continue;
+        }
+        // Raw HTML is balanced within the markdown element it appears in.
+        match &event {
+            Event::Start(Tag::HtmlBlock) | Event::End(TagEnd::HtmlBlock) => {}
+            Event::Start(_) => sanitizer.enter(),
+            Event::End(_) => {
+                let mut closes = String::new();
+                sanitizer.leave(&mut closes);
+                if !closes.is_empty() {
+                    push(
+                        &mut out,
+                        &mut footnotes,
+                        in_footnote,
+                        Event::Html(closes.into()),
+                    );
+                }
+            }
+            _ => {}
         }
         let event: Option<Event<'static>> = match event {
             Event::Start(Tag::Heading { level, id, .. }) => {
@@ -379,6 +443,12 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
         if let Some(event) = event {
             push(&mut out, &mut footnotes, in_footnote, event);
         }
+    }
+
+    let mut closes = String::new();
+    sanitizer.finish(&mut closes);
+    if !closes.is_empty() {
+        out.push(Event::Html(closes.into()));
     }
 
     // Footnotes: numbered in order of first reference, listed at the end.

@@ -7,6 +7,11 @@
 //! listed attributes survive, URL attributes go through the same link policy
 //! as markdown links, and every value is re-escaped. What the browser parses is
 //! therefore exactly what was checked.
+//!
+//! Tags are balanced: an end tag closes only an element that the post's own
+//! raw HTML opened inside the same markdown block, and whatever is still open
+//! when that block ends is closed there. So no post can close, or leave open,
+//! an element of the page around it.
 
 use crate::urls::LinkTarget;
 
@@ -157,6 +162,11 @@ enum Skip {
 #[derive(Debug, Default)]
 pub struct Sanitizer {
     skip: Option<Skip>,
+    /// Elements opened by raw HTML and not closed yet, with the markdown depth
+    /// they were opened at.
+    open: Vec<(String, usize)>,
+    /// How many markdown elements (blocks and inline spans) are open.
+    depth: usize,
 }
 
 struct Attr {
@@ -193,6 +203,31 @@ impl Sanitizer {
     /// unclosed inline `<script>` cannot hide the rest of the post.
     pub fn end_block(&mut self) {
         self.skip = None;
+    }
+
+    /// A markdown element starts: raw HTML from here on is inside it.
+    pub fn enter(&mut self) {
+        self.depth += 1;
+    }
+
+    /// The markdown element entered last ends: closes, into `out`, what raw
+    /// HTML opened inside it.
+    pub fn leave(&mut self, out: &mut String) {
+        self.close_from(self.depth, out);
+        self.depth = self.depth.saturating_sub(1);
+    }
+
+    /// The document ends: closes everything raw HTML left open.
+    pub fn finish(&mut self, out: &mut String) {
+        self.close_from(0, out);
+    }
+
+    fn close_from(&mut self, depth: usize, out: &mut String) {
+        while self.open.last().is_some_and(|(_, d)| *d >= depth) {
+            if let Some((name, _)) = self.open.pop() {
+                out.push_str(&format!("</{name}>"));
+            }
+        }
     }
 
     /// Filters `html` into `out`. `resolve` decides where URLs lead.
@@ -233,8 +268,20 @@ impl Sanitizer {
                 Token::Lt => out.push_str("&lt;"),
                 Token::Ignored => {}
                 Token::End(name) => {
-                    if ALLOWED.contains(&name.as_str()) && !VOID.contains(&name.as_str()) {
-                        out.push_str(&format!("</{name}>"));
+                    // Only what was opened at this depth, closing what it contains.
+                    let depth = self.depth;
+                    let found = self
+                        .open
+                        .iter()
+                        .rev()
+                        .take_while(|(_, d)| *d == depth)
+                        .position(|(n, _)| *n == name);
+                    if let Some(from_top) = found {
+                        for _ in 0..=from_top {
+                            if let Some((n, _)) = self.open.pop() {
+                                out.push_str(&format!("</{n}>"));
+                            }
+                        }
                     }
                 }
                 Token::Start {
@@ -251,7 +298,10 @@ impl Sanitizer {
                             });
                         }
                     } else if ALLOWED.contains(&name.as_str()) {
-                        write_start_tag(&name, attrs, out, resolve);
+                        let void = VOID.contains(&name.as_str());
+                        if write_start_tag(&name, attrs, out, resolve) && !void && !self_closing {
+                            self.open.push((name, self.depth));
+                        }
                     }
                 }
             }
@@ -259,12 +309,13 @@ impl Sanitizer {
     }
 }
 
+/// Writes the filtered start tag; false if it was dropped.
 fn write_start_tag(
     name: &str,
     attrs: Vec<Attr>,
     out: &mut String,
     resolve: &dyn Fn(&str) -> LinkTarget,
-) {
+) -> bool {
     let mut tag = format!("<{name}");
     let mut external = false;
     let mut has_src = false;
@@ -292,7 +343,7 @@ fn write_start_tag(
     }
     if name == "img" {
         if !has_src {
-            return;
+            return false;
         }
         tag.push_str(" loading=\"lazy\" decoding=\"async\"");
     }
@@ -301,6 +352,7 @@ fn write_start_tag(
     }
     tag.push('>');
     out.push_str(&tag);
+    true
 }
 
 /// Escapes text for HTML content and double-quoted attribute values.

@@ -139,6 +139,17 @@ pub fn is_valid_slug(s: &str) -> bool {
     !s.is_empty() && slugify(s) == s
 }
 
+/// A stable short name for content (FNV-1a, 64 bits, as 12 hex digits):
+/// versions in URLs and file names change whenever what they name does.
+pub fn content_hash(parts: &[&[u8]]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in parts.iter().flat_map(|p| p.iter()) {
+        hash ^= u64::from(*b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    format!("{hash:016x}")[..12].to_string()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,7 +1,9 @@
 //! The one place that builds URLs: pages, data files and links inside posts.
 //!
 //! Every URL is a path from the site's base, so the same build works at a
-//! domain root (`/`) and in a subfolder (`/blog/`).
+//! domain root (`/`) and in a subfolder (`/blog/`). Pages end in `/`: each is a
+//! folder with an `index.html` in the build, which every static host serves as is.
+//! Absolute URLs (feeds, canonical links, the sitemap) add the site's origin.
 
 use crate::model::PostMeta;
 
@@ -9,6 +11,8 @@ use crate::model::PostMeta;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Urls {
     base: String,
+    /// `https://example.com`, when the site's address is known.
+    origin: Option<String>,
 }
 
 /// Where a link written in a post leads, once resolved.
@@ -36,12 +40,32 @@ impl Urls {
         } else {
             format!("/{trimmed}/")
         };
-        Urls { base }
+        Urls { base, origin: None }
+    }
+
+    /// The same URLs made absolute with `origin` (`https://example.com`; a path
+    /// after the host is ignored: the base path comes from `new`).
+    pub fn with_origin(mut self, origin: &str) -> Self {
+        let origin = origin.trim();
+        let after_scheme = origin.find("://").map_or(0, |i| i + 3);
+        let end = origin[after_scheme..]
+            .find('/')
+            .map_or(origin.len(), |i| after_scheme + i);
+        self.origin = Some(origin[..end].to_string()).filter(|o| !o.is_empty());
+        self
     }
 
     /// The base path, starting and ending with `/`.
     pub fn base(&self) -> &str {
         &self.base
+    }
+
+    /// `path` (a URL from this builder) with the site's origin, when it is known.
+    pub fn absolute(&self, path: &str) -> String {
+        match &self.origin {
+            Some(origin) if path.starts_with('/') => format!("{origin}{path}"),
+            _ => path.to_string(),
+        }
     }
 
     /// The base as the router wants it: `""` at the root, `/blog` in a subfolder.
@@ -52,7 +76,7 @@ impl Urls {
     /// The listing page, optionally filtered by category, with the search query.
     pub fn listing(&self, category_slug: Option<&str>, query: &str) -> String {
         let mut url = match category_slug {
-            Some(slug) => format!("{}category/{}", self.base, encode_segment(slug)),
+            Some(slug) => format!("{}category/{}/", self.base, encode_segment(slug)),
             None => self.base.clone(),
         };
         let query = query.trim();
@@ -72,7 +96,21 @@ impl Urls {
     }
 
     pub fn post(&self, slug: &str) -> String {
-        format!("{}posts/{}", self.base, encode_segment(slug))
+        format!("{}posts/{}/", self.base, encode_segment(slug))
+    }
+
+    /// The Atom feed of the whole site, or of one category.
+    pub fn feed(&self, category_slug: Option<&str>) -> String {
+        format!("{}atom.xml", self.listing(category_slug, ""))
+    }
+
+    pub fn sitemap(&self) -> String {
+        self.site_file("sitemap.xml")
+    }
+
+    /// The page shown for addresses that lead nowhere.
+    pub fn not_found(&self) -> String {
+        self.site_file("404.html")
     }
 
     /// A section of a post: its heading or footnote id.
@@ -160,6 +198,20 @@ impl Urls {
         }
         LinkTarget::Internal(format!("{}{}", self.content_file(&resolved), suffix))
     }
+}
+
+/// The file a page URL of this builder is written to in the build, relative
+/// to the build's root: `posts/x/index.html` for `/blog/posts/x/`; `None` for a
+/// URL outside the base.
+pub fn page_file(urls: &Urls, url: &str) -> Option<String> {
+    let path = url.split(['?', '#']).next().unwrap_or("");
+    let rel = path.strip_prefix(urls.base())?;
+    let rel = percent_decode(rel);
+    Some(if rel.is_empty() || rel.ends_with('/') {
+        format!("{rel}index.html")
+    } else {
+        rel
+    })
 }
 
 /// The path of an absolute URL (`/blog/` of `https://example.com/blog/?x#y`).
@@ -262,8 +314,10 @@ mod tests {
         let root = Urls::new("/");
         assert_eq!(root.home(), "/");
         assert_eq!(root.router_base(), "");
-        assert_eq!(root.category("ci-cd"), "/category/ci-cd");
-        assert_eq!(root.post("hello"), "/posts/hello");
+        assert_eq!(root.category("ci-cd"), "/category/ci-cd/");
+        assert_eq!(root.post("hello"), "/posts/hello/");
+        assert_eq!(root.feed(None), "/atom.xml");
+        assert_eq!(root.feed(Some("ai")), "/category/ai/atom.xml");
         assert_eq!(root.manifest(), "/manifest.json");
 
         let sub = Urls::new("blog");
@@ -272,14 +326,42 @@ mod tests {
         assert_eq!(sub.home(), "/blog/");
         assert_eq!(
             sub.listing(Some("ai"), "gpu cost"),
-            "/blog/category/ai?q=gpu%20cost"
+            "/blog/category/ai/?q=gpu%20cost"
         );
         assert_eq!(sub.listing(None, "  "), "/blog/");
         assert_eq!(
             sub.post_section("p", "root-cause"),
-            "/blog/posts/p#root-cause"
+            "/blog/posts/p/#root-cause"
         );
         assert_eq!(Urls::new("/a/b/").base(), "/a/b/");
+    }
+
+    #[test]
+    fn absolute_urls_and_page_files() {
+        let sub = Urls::new("/blog/").with_origin("https://example.com/ignored/");
+        assert_eq!(
+            sub.absolute(&sub.post("x")),
+            "https://example.com/blog/posts/x/"
+        );
+        assert_eq!(
+            sub.absolute(&sub.sitemap()),
+            "https://example.com/blog/sitemap.xml"
+        );
+        assert_eq!(Urls::new("/").absolute("/atom.xml"), "/atom.xml");
+        assert_eq!(page_file(&sub, &sub.home()).as_deref(), Some("index.html"));
+        assert_eq!(
+            page_file(&sub, &sub.post("café")).as_deref(),
+            Some("posts/café/index.html")
+        );
+        assert_eq!(
+            page_file(&sub, &sub.category("ci-cd")).as_deref(),
+            Some("category/ci-cd/index.html")
+        );
+        assert_eq!(
+            page_file(&sub, &sub.not_found()).as_deref(),
+            Some("404.html")
+        );
+        assert_eq!(page_file(&sub, "/elsewhere/"), None);
     }
 
     #[test]
@@ -336,7 +418,7 @@ mod tests {
         );
         assert_eq!(
             r("#root-cause"),
-            LinkTarget::Internal("/blog/posts/me#root-cause".into())
+            LinkTarget::Internal("/blog/posts/me/#root-cause".into())
         );
         assert_eq!(
             r("/category/ai"),
@@ -344,15 +426,15 @@ mod tests {
         );
         assert_eq!(
             r("other-post.md"),
-            LinkTarget::Internal("/blog/posts/other-post".into())
+            LinkTarget::Internal("/blog/posts/other-post/".into())
         );
         assert_eq!(
             r("./other-post.md#fix"),
-            LinkTarget::Internal("/blog/posts/other-post#fix".into())
+            LinkTarget::Internal("/blog/posts/other-post/#fix".into())
         );
         assert_eq!(
             r("../top.md"),
-            LinkTarget::Internal("/blog/posts/top".into())
+            LinkTarget::Internal("/blog/posts/top/".into())
         );
         assert_eq!(
             r("missing.md"),

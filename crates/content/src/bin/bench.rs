@@ -1,6 +1,9 @@
 //! Benchmark (not a test): content build time and manifest size for `content/`
 //! and for a generated corpus of 10,000 posts, and search time per query over
 //! those 10,000 posts. Run with `scripts/bench.sh` (release build).
+//!
+//! `bench --write-corpus DIR` writes the generated corpus as markdown files
+//! instead, for timing the site's whole build on it.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -158,6 +161,20 @@ fn gzip_len(bytes: &[u8]) -> usize {
 }
 
 fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, dir] = args.as_slice() {
+        if flag == "--write-corpus" {
+            let dir = Path::new(dir);
+            let _ = std::fs::remove_dir_all(dir);
+            for file in generate(10_000) {
+                let path = dir.join(&file.rel);
+                std::fs::create_dir_all(path.parent().expect("a folder")).expect("corpus folder");
+                std::fs::write(&path, file.text.unwrap_or_default()).expect("corpus file");
+            }
+            println!("wrote 10,000 generated posts to {}", dir.display());
+            return;
+        }
+    }
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let tmp = std::env::temp_dir().join("blog-bench");
     let content = root.join("content");

@@ -37,7 +37,7 @@ fn headings_get_unique_ids_and_anchor_links() {
         ]
     );
     assert!(r.html.contains(
-        "<h2 id=\"root-cause-1\"><a class=\"heading-anchor\" href=\"/blog/posts/this-post#root-cause-1\">Root cause</a></h2>"
+        "<h2 id=\"root-cause-1\"><a class=\"heading-anchor\" href=\"/blog/posts/this-post/#root-cause-1\">Root cause</a></h2>"
     ));
     // a body h1 becomes h2: the page's h1 is the post title
     assert!(r.html.contains("<h2 id=\"top\">"));
@@ -79,17 +79,17 @@ fn footnotes_are_numbered_and_linked_both_ways() {
     )
     .html;
     assert!(out.contains(
-        "<a href=\"/blog/posts/this-post#fn-b\" id=\"fnref-b\" aria-label=\"Footnote 1\">1</a>"
+        "<a href=\"/blog/posts/this-post/#fn-b\" id=\"fnref-b\" aria-label=\"Footnote 1\">1</a>"
     ));
     assert!(out.contains(
-        "<a href=\"/blog/posts/this-post#fn-a\" id=\"fnref-a\" aria-label=\"Footnote 2\">2</a>"
+        "<a href=\"/blog/posts/this-post/#fn-a\" id=\"fnref-a\" aria-label=\"Footnote 2\">2</a>"
     ));
     // the second reference to [^b] has no duplicate id
     assert_eq!(out.matches("id=\"fnref-b\"").count(), 1);
     let b = out.find("<li id=\"fn-b\">").expect("definition b");
     let a = out.find("<li id=\"fn-a\">").expect("definition a");
     assert!(b < a, "listed in order of first reference");
-    assert!(out.contains("href=\"/blog/posts/this-post#fnref-a\""));
+    assert!(out.contains("href=\"/blog/posts/this-post/#fnref-a\""));
     assert!(out.contains("<section class=\"footnotes\""));
 }
 
@@ -105,9 +105,9 @@ fn code_blocks_are_marked_with_their_language_and_escaped() {
 fn links_resolve_and_external_ones_open_safely() {
     let out = html_at("/blog/", "[ext](https://example.com/x \"T\") [post](other.md#fix) [abs](/category/ai) [sec](#intro) <https://auto.example> [mail](mailto:a@b.c) [gone](nope.md)").html;
     assert!(out.contains("<a href=\"https://example.com/x\" title=\"T\" target=\"_blank\" rel=\"noopener noreferrer\">ext</a>"));
-    assert!(out.contains("<a href=\"/blog/posts/other-post#fix\">post</a>"));
+    assert!(out.contains("<a href=\"/blog/posts/other-post/#fix\">post</a>"));
     assert!(out.contains("<a href=\"/blog/category/ai\">abs</a>"));
-    assert!(out.contains("<a href=\"/blog/posts/this-post#intro\">sec</a>"));
+    assert!(out.contains("<a href=\"/blog/posts/this-post/#intro\">sec</a>"));
     assert!(out.contains("<a href=\"https://auto.example\" target=\"_blank\" rel=\"noopener noreferrer\">https://auto.example</a>"));
     assert!(out.contains("<a href=\"mailto:a@b.c\">mail</a>"));
     assert!(out.contains("<span class=\"broken-link\">gone</span>"));
@@ -213,4 +213,61 @@ fn reading_time() {
 fn truncates_at_words() {
     assert_eq!(truncate_words("short", 10), "short");
     assert_eq!(truncate_words("one two three four", 12), "one two…");
+}
+
+/// Start and end tags of `html`, checked as a stack: every end tag closes the
+/// element opened last, and nothing is left open.
+fn assert_balanced(html: &str, input: &str) {
+    const VOID: &[&str] = &["br", "col", "hr", "img", "wbr", "input"];
+    let mut stack: Vec<String> = Vec::new();
+    let mut rest = html;
+    while let Some(i) = rest.find('<') {
+        rest = &rest[i + 1..];
+        let end = rest.find('>').expect("unterminated tag");
+        let tag = &rest[..end];
+        rest = &rest[end + 1..];
+        if let Some(name) = tag.strip_prefix('/') {
+            let open = stack.pop();
+            assert_eq!(
+                open.as_deref(),
+                Some(name),
+                "{input:?} closes </{name}> out of order in {html}"
+            );
+        } else {
+            let name: String = tag
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect();
+            if !VOID.contains(&name.as_str()) && !tag.ends_with('/') {
+                stack.push(name);
+            }
+        }
+    }
+    assert!(
+        stack.is_empty(),
+        "{input:?} leaves {stack:?} open in {html}"
+    );
+}
+
+#[test]
+fn raw_html_cannot_close_or_leave_open_the_page_around_it() {
+    for input in [
+        "</div></div></article></main>text",
+        "Some <b>bold never closed.\n\nNext paragraph.",
+        "<div>\n\nopened in a block, never closed\n",
+        "- item <em>open\n- <div>\n\n  inside\n- </div> stray",
+        "<details>\n<summary>Logs</summary>\n\nmarkdown *inside*\n\n</details>\n\n</details>",
+        "| a | b |\n|---|---|\n| <span>x | </td></tr></table></div> |\n",
+        "## Heading <i>open\n\ntext</i>",
+        "Text[^n]\n\n[^n]: note <b>open\n\nafter",
+        "> quote <div>\n\n</div> out",
+        "<p>raw <span>p</p> text</span></p>",
+    ] {
+        assert_balanced(&html(input), input);
+    }
+    // What is balanced stays as written.
+    assert_eq!(
+        html("<details>\n<summary>Logs</summary>\n\nmarkdown\n\n</details>\n"),
+        "<details>\n<summary>Logs</summary>\n<p>markdown</p>\n</details>\n"
+    );
 }

@@ -1,0 +1,80 @@
+//! One run of the content build, as both command-line tools make it: read the
+//! folder and `site.toml`, check every post, and report every problem.
+
+use std::collections::BTreeSet;
+use std::path::PathBuf;
+use std::time::{SystemTime, UNIX_EPOCH};
+
+use crate::config::{read_site, SiteConfig};
+use crate::post::parse_date;
+use crate::site::{self, Compiled, Options};
+
+#[derive(Debug, Clone)]
+pub struct BuildArgs {
+    pub content: PathBuf,
+    pub site: PathBuf,
+    /// Keep drafts and future-dated posts.
+    pub drafts: bool,
+    /// "Now", as a date; the clock when `None`.
+    pub now: Option<String>,
+}
+
+impl Default for BuildArgs {
+    fn default() -> Self {
+        BuildArgs {
+            content: PathBuf::from("content"),
+            site: PathBuf::from("site.toml"),
+            drafts: false,
+            now: None,
+        }
+    }
+}
+
+/// Checks and compiles the content. Every error and warning is printed to
+/// stderr; any error makes this fail with a summary line.
+pub fn compile_content(args: &BuildArgs) -> Result<(Compiled, SiteConfig), String> {
+    let now = match &args.now {
+        Some(text) => {
+            parse_date(text)
+                .map_err(|e| format!("--now: {e}"))?
+                .timestamp
+        }
+        None => SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_secs() as i64),
+    };
+    let config = read_site(&args.site)?;
+    let files =
+        site::load(&args.content).map_err(|e| format!("{}: {e}", args.content.display()))?;
+    let opts = Options {
+        display_dir: args
+            .content
+            .to_string_lossy()
+            .trim_end_matches('/')
+            .to_string(),
+        include_drafts: args.drafts,
+        now,
+        site: config.site.clone(),
+    };
+    match site::compile(&files, &opts) {
+        Ok(compiled) => {
+            for w in &compiled.warnings {
+                eprintln!("{w}");
+            }
+            Ok((compiled, config))
+        }
+        Err(errors) => {
+            for e in &errors {
+                eprintln!("{e}");
+            }
+            let files: BTreeSet<&str> = errors.iter().map(|e| e.path.as_str()).collect();
+            Err(format!(
+                "{} error{} in {} file{}: the content build stopped",
+                errors.len(),
+                if errors.len() == 1 { "" } else { "s" },
+                files.len(),
+                if files.len() == 1 { "" } else { "s" }
+            ))
+        }
+    }
+}

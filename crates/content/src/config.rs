@@ -1,0 +1,116 @@
+//! `site.toml`: the blog's name, tagline and public address.
+
+use std::path::Path;
+
+use blog_core::model::Site;
+
+/// What `site.toml` says.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SiteConfig {
+    pub site: Site,
+    /// The site's public address, e.g. `https://example.com` or
+    /// `https://you.github.io/repo/`: canonical links, feeds and the sitemap use
+    /// it. Without it they carry paths only, and the build warns.
+    pub base_url: Option<String>,
+}
+
+impl SiteConfig {
+    /// The configuration of a site without `site.toml`.
+    pub fn default_site() -> Self {
+        SiteConfig {
+            site: Site {
+                title: "Blog".into(),
+                description: String::new(),
+            },
+            base_url: None,
+        }
+    }
+}
+
+/// Reads `site.toml`; a missing file gives the defaults.
+pub fn read_site(path: &Path) -> Result<SiteConfig, String> {
+    if !path.exists() {
+        return Ok(SiteConfig::default_site());
+    }
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    parse_site(&path.display().to_string(), &text)
+}
+
+/// Parses the text of `site.toml`, named `display` in messages.
+pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
+    #[derive(serde::Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct SiteFile {
+        title: String,
+        #[serde(default)]
+        description: String,
+        base_url: Option<String>,
+    }
+    const EXPECTED: &str = "expected `title = \"...\"`, and optionally `description = \"...\"` and `base_url = \"https://...\"`";
+    let line_of = |start: usize| text[..start.min(text.len())].matches('\n').count() + 1;
+    let file: SiteFile = toml::from_str(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_of(s.start));
+        format!(
+            "{display}:{line}: site: {} ({EXPECTED})",
+            e.message().trim()
+        )
+    })?;
+    let base_url = match file.base_url.map(|u| u.trim().to_string()) {
+        Some(url) if url.is_empty() => None,
+        Some(url) => {
+            let scheme = url.split_once("://").map(|(s, _)| s.to_ascii_lowercase());
+            let host = url.split_once("://").map_or("", |(_, rest)| rest);
+            if !matches!(scheme.as_deref(), Some("http" | "https"))
+                || host.is_empty()
+                || host.starts_with('/')
+            {
+                let line = text
+                    .lines()
+                    .position(|l| l.trim_start().starts_with("base_url"))
+                    .map_or(1, |i| i + 1);
+                return Err(format!(
+                    "{display}:{line}: base_url: `{url}` is not an absolute http(s) address (expected e.g. `https://example.com` or `https://you.github.io/repo/`)"
+                ));
+            }
+            Some(url)
+        }
+        None => None,
+    };
+    Ok(SiteConfig {
+        site: Site {
+            title: file.title,
+            description: file.description,
+        },
+        base_url,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_title_description_and_address() {
+        let c = parse_site(
+            "site.toml",
+            "title = \"T\"\ndescription = \"D\"\nbase_url = \"https://example.com/blog/\"\n",
+        )
+        .unwrap();
+        assert_eq!(c.site.title, "T");
+        assert_eq!(c.base_url.as_deref(), Some("https://example.com/blog/"));
+        assert_eq!(parse_site("s", "title = \"T\"").unwrap().base_url, None);
+    }
+
+    #[test]
+    fn rejects_addresses_that_are_not_absolute() {
+        assert_eq!(
+            parse_site("site.toml", "title = \"T\"\nbase_url = \"example.com\"\n").unwrap_err(),
+            "site.toml:2: base_url: `example.com` is not an absolute http(s) address (expected e.g. `https://example.com` or `https://you.github.io/repo/`)"
+        );
+        let unknown = parse_site("site.toml", "title = \"T\"\nbaseurl = 1\n").unwrap_err();
+        assert!(
+            unknown.starts_with("site.toml:2: site: unknown field `baseurl`"),
+            "{unknown}"
+        );
+    }
+}

@@ -1,0 +1,209 @@
+//! What each page is rendered from, shaped per route.
+//!
+//! The same data renders a page twice: on the host, where the prerenderer writes
+//! every route to HTML, and in the browser, which hydrates that HTML. A page
+//! carries its own data (embedded as JSON, so hydration needs no fetch); after
+//! that the browser computes the same values from the manifest. Both sides call
+//! the functions here, so they cannot disagree.
+
+use serde::{Deserialize, Serialize};
+
+use crate::listing::{categories, CategoryCount};
+use crate::model::{Manifest, PostMeta, Site};
+
+/// Cards on the first screen of a listing, and added by each "Show more".
+pub const PAGE_SIZE: usize = 30;
+
+/// What every page shows around its content: the site and its categories.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Chrome {
+    pub site: Site,
+    pub categories: Vec<CategoryCount>,
+    /// Published posts in all.
+    pub total: usize,
+}
+
+impl Chrome {
+    pub fn of(manifest: &Manifest) -> Self {
+        Chrome {
+            site: manifest.site.clone(),
+            categories: categories(&manifest.posts),
+            total: manifest.posts.len(),
+        }
+    }
+
+    /// The display name of the category with this slug.
+    pub fn category_name(&self, slug: &str) -> Option<&str> {
+        self.categories
+            .iter()
+            .find(|c| c.slug == slug)
+            .map(|c| c.name.as_str())
+    }
+}
+
+/// `/` or `/category/<slug>/`, before any search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ListingData {
+    /// The category's slug; `None` for all posts.
+    pub category: Option<String>,
+    /// The first [`PAGE_SIZE`] posts of the listing, newest first.
+    pub posts: Vec<PostMeta>,
+    /// How many posts the listing has in all.
+    pub matching: usize,
+}
+
+/// `/posts/<slug>/`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostData {
+    pub post: PostMeta,
+    /// The next post in time (newer), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub newer: Option<PostLink>,
+    /// The previous post in time (older), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub older: Option<PostLink>,
+    /// The rendered body, when it is at hand: on the host, rendered for the
+    /// page; in the browser, read from the prerendered page. Never in the JSON:
+    /// the page already carries it as HTML.
+    #[serde(skip)]
+    pub body_html: Option<String>,
+}
+
+/// A link to another post: what previous/next show.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PostLink {
+    pub slug: String,
+    pub title: String,
+}
+
+impl From<&PostMeta> for PostLink {
+    fn from(post: &PostMeta) -> Self {
+        PostLink {
+            slug: post.slug.clone(),
+            title: post.title.clone(),
+        }
+    }
+}
+
+/// The content of one page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Page {
+    Listing(ListingData),
+    Post(Box<PostData>),
+    NotFound,
+}
+
+/// Everything one prerendered page was rendered from, embedded in it as JSON.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PageData {
+    /// The URL path the page was rendered for, e.g. `/blog/posts/x/`.
+    pub path: String,
+    pub chrome: Chrome,
+    pub page: Page,
+    /// The markdown renderer's worker script, relative to the site's base.
+    pub renderer: String,
+}
+
+/// The listing of a category (or of every post), as its first screen shows it.
+/// `None` if there is no such category.
+pub fn listing(manifest: &Manifest, category: Option<&str>) -> Option<ListingData> {
+    let in_listing = |p: &&PostMeta| category.is_none() || p.category_slug().as_deref() == category;
+    let matching = manifest.posts.iter().filter(in_listing).count();
+    if category.is_some() && matching == 0 {
+        return None;
+    }
+    Some(ListingData {
+        category: category.map(str::to_string),
+        posts: manifest
+            .posts
+            .iter()
+            .filter(in_listing)
+            .take(PAGE_SIZE)
+            .cloned()
+            .collect(),
+        matching,
+    })
+}
+
+/// One post with its neighbours in time. `None` if there is no such post.
+pub fn post(manifest: &Manifest, slug: &str) -> Option<PostData> {
+    let posts = &manifest.posts;
+    let i = posts.iter().position(|p| p.slug == slug)?;
+    // Newest first: the newer post comes before, the older one after.
+    Some(PostData {
+        post: posts[i].clone(),
+        newer: i.checked_sub(1).map(|j| PostLink::from(&posts[j])),
+        older: posts.get(i + 1).map(PostLink::from),
+        body_html: None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::sample_post;
+
+    fn manifest(n: usize) -> Manifest {
+        let posts = (0..n)
+            .map(|i| {
+                let category = if i % 3 == 0 { "Database" } else { "AI" };
+                sample_post(&format!("p{i:03}"), "2026-01-01", Some(category))
+            })
+            .collect();
+        Manifest {
+            site: Site {
+                title: "T".into(),
+                description: String::new(),
+            },
+            posts,
+            search_index: "search-index.json".into(),
+        }
+    }
+
+    #[test]
+    fn listing_has_the_first_page_and_the_count() {
+        let m = manifest(100);
+        let all = listing(&m, None).unwrap();
+        assert_eq!(all.matching, 100);
+        assert_eq!(all.posts.len(), PAGE_SIZE);
+        assert_eq!(all.posts[0].slug, "p000");
+        let db = listing(&m, Some("database")).unwrap();
+        assert_eq!(db.matching, 34);
+        assert!(db
+            .posts
+            .iter()
+            .all(|p| p.category.as_deref() == Some("Database")));
+        assert_eq!(db.posts[1].slug, "p003");
+        assert_eq!(listing(&m, Some("nope")), None);
+    }
+
+    #[test]
+    fn post_has_its_neighbours_in_time() {
+        let m = manifest(3);
+        let first = post(&m, "p000").unwrap();
+        assert_eq!(first.newer, None);
+        assert_eq!(first.older.unwrap().slug, "p001");
+        let middle = post(&m, "p001").unwrap();
+        assert_eq!(middle.newer.unwrap().slug, "p000");
+        assert_eq!(middle.older.unwrap().slug, "p002");
+        assert_eq!(post(&m, "missing"), None);
+    }
+
+    #[test]
+    fn page_data_round_trips_as_json() {
+        let m = manifest(2);
+        let data = PageData {
+            path: "/posts/p001/".into(),
+            chrome: Chrome::of(&m),
+            page: Page::Post(Box::new(post(&m, "p001").unwrap())),
+            renderer: "render-worker-1.js".into(),
+        };
+        let json = serde_json::to_string(&data).unwrap();
+        assert!(json.contains(r#""kind":"post""#));
+        let back: PageData = serde_json::from_str(&json).unwrap();
+        assert_eq!(back, data);
+        let nf = serde_json::to_string(&Page::NotFound).unwrap();
+        assert_eq!(nf, r#"{"kind":"not_found"}"#);
+    }
+}

@@ -1,0 +1,333 @@
+//! `prerender`: the site's whole build after Trunk has built the app. It runs
+//! the content build (every post checked, data files written), then renders
+//! every route to a real HTML page with the app's own components, and writes
+//! the feeds, the sitemap and `robots.txt`.
+//!
+//! ```text
+//! prerender trunk    as Trunk's post-build hook: builds into $TRUNK_STAGING_DIR at
+//!                    $TRUNK_PUBLIC_URL, drafts kept unless $TRUNK_PROFILE is `release`;
+//!                    $BLOG_CONTENT and $BLOG_SITE name other content and site.toml
+//! prerender build --out DIR [--base /blog/] [--content DIR] [--site FILE] [--drafts] [--now DATE]
+//!                    the same into DIR, which holds Trunk's output (DIR/index.html)
+//! ```
+//! Every problem is printed as `path:line: field: message`; any error exits with status 1.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+use std::time::Instant;
+
+use blog_content::build::{compile_content, BuildArgs};
+use blog_content::feeds::{self, FeedPost};
+use blog_content::site;
+use blog_content::sitemap::{self, SitemapEntry};
+use blog_core::head::Head;
+use blog_core::markdown::{render, PostContext};
+use blog_core::route::{self, Chrome, Page, PageData};
+use blog_core::urls::{page_file, path_of};
+use blog_core::Urls;
+use fault_lines::prerender::{externalise_scripts, render_page, Template};
+
+const USAGE: &str = "usage: prerender trunk | prerender build --out DIR [--base PATH] [--content DIR] [--site FILE] [--drafts] [--now YYYY-MM-DD]";
+
+struct Args {
+    build: BuildArgs,
+    out: PathBuf,
+    base: String,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = std::env::args().skip(1);
+    let command = args.next().ok_or(USAGE)?;
+    let env_path = |name: &str, default: &str| {
+        std::env::var_os(name).map_or_else(|| PathBuf::from(default), PathBuf::from)
+    };
+    let mut parsed = Args {
+        build: BuildArgs {
+            content: env_path("BLOG_CONTENT", "content"),
+            site: env_path("BLOG_SITE", "site.toml"),
+            ..BuildArgs::default()
+        },
+        out: PathBuf::new(),
+        base: "/".into(),
+    };
+    match command.as_str() {
+        "trunk" => {
+            parsed.out = std::env::var_os("TRUNK_STAGING_DIR")
+                .ok_or("`trunk` runs as a Trunk hook: TRUNK_STAGING_DIR is not set")?
+                .into();
+            parsed.base = std::env::var("TRUNK_PUBLIC_URL").unwrap_or_else(|_| "/".into());
+            parsed.build.drafts = std::env::var("TRUNK_PROFILE").map_or(true, |p| p != "release");
+        }
+        "build" => {
+            while let Some(arg) = args.next() {
+                let mut value =
+                    |name: &str| args.next().ok_or(format!("{name} needs a value\n{USAGE}"));
+                match arg.as_str() {
+                    "--out" => parsed.out = value("--out")?.into(),
+                    "--base" => parsed.base = value("--base")?,
+                    "--content" => parsed.build.content = value("--content")?.into(),
+                    "--site" => parsed.build.site = value("--site")?.into(),
+                    "--now" => parsed.build.now = Some(value("--now")?),
+                    "--drafts" => parsed.build.drafts = true,
+                    other => return Err(format!("unknown argument `{other}`\n{USAGE}")),
+                }
+            }
+            if parsed.out.as_os_str().is_empty() {
+                return Err(format!("--out is required\n{USAGE}"));
+            }
+        }
+        other => return Err(format!("unknown command `{other}`\n{USAGE}")),
+    }
+    Ok(parsed)
+}
+
+fn write(out: &Path, rel: &str, text: &str) -> Result<(), String> {
+    let path = out.join(rel);
+    if let Some(dir) = path.parent() {
+        fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    fs::write(&path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Gives the worker `name` that Trunk built (`name.js`, `name_bg.wasm`, named
+/// without a hash so that code can find them) names that change with their
+/// content, and a loader script that starts it. Returns the loader's name.
+fn version_worker(out: &Path, name: &str) -> Result<String, String> {
+    let read = |file: &str| {
+        fs::read(out.join(file)).map_err(|e| {
+            format!(
+                "{}: {e} (is the worker in index.html?)",
+                out.join(file).display()
+            )
+        })
+    };
+    let (js, wasm) = (
+        read(&format!("{name}.js"))?,
+        read(&format!("{name}_bg.wasm"))?,
+    );
+    let version = blog_core::text::content_hash(&[js.as_slice(), wasm.as_slice()]);
+    let (js_name, wasm_name) = (
+        format!("{name}-{version}.js"),
+        format!("{name}-{version}_bg.wasm"),
+    );
+    for (from, to) in [
+        (format!("{name}.js"), &js_name),
+        (format!("{name}_bg.wasm"), &wasm_name),
+    ] {
+        fs::rename(out.join(&from), out.join(to)).map_err(|e| format!("{from}: {e}"))?;
+    }
+    let _ = fs::remove_file(out.join(format!("{name}_loader.js")));
+    let loader = format!("{name}-{version}-start.js");
+    write(out, &loader, &format!("importScripts(\"./{js_name}\");\nwasm_bindgen({{ module_or_path: \"./{wasm_name}\" }});\n"))?;
+    Ok(loader)
+}
+
+fn run() -> Result<(), String> {
+    let args = parse_args()?;
+    let started = Instant::now();
+    let (compiled, config) = compile_content(&args.build)?;
+    let content_ms = started.elapsed().as_millis();
+    site::write(&compiled, &args.build.content, &args.out)
+        .map_err(|e| format!("{}: {e}", args.out.display()))?;
+
+    let mut urls = Urls::new(&args.base);
+    match &config.base_url {
+        Some(address) => {
+            let path = path_of(address);
+            if Urls::new(path).base() != urls.base() {
+                eprintln!(
+                    "{}: warning: base_url: `{address}` ends in `{path}` but this build is served under `{}` (expected the same path: set --public-url or base_url to match)",
+                    args.build.site.display(),
+                    urls.base()
+                );
+            }
+            urls = urls.with_origin(address);
+        }
+        None => eprintln!(
+            "{}: warning: base_url: not set, so canonical links, feeds and the sitemap carry paths only (expected e.g. `base_url = \"https://example.com\"`)",
+            args.build.site.display()
+        ),
+    }
+
+    let index = args.out.join("index.html");
+    let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let mut template = Template::parse(&html).map_err(|e| e.0)?;
+    for (name, code) in externalise_scripts(template.head_mut(), urls.base()) {
+        write(&args.out, &name, &code)?;
+    }
+    let renderer = version_worker(&args.out, "render-worker")?;
+
+    // Every body rendered once, by the function the browser uses.
+    let manifest = &compiled.manifest;
+    let slug_of: HashMap<&str, &str> = manifest
+        .posts
+        .iter()
+        .map(|p| (p.source.as_str(), p.slug.as_str()))
+        .collect();
+    let markdown: HashMap<&str, &str> = compiled
+        .bodies
+        .iter()
+        .map(|(source, body)| (source.as_str(), body.as_str()))
+        .collect();
+    let lookup = |source: &str| slug_of.get(source).map(|s| s.to_string());
+    let bodies: Vec<String> = manifest
+        .posts
+        .iter()
+        .map(|post| {
+            let body = markdown.get(post.source.as_str()).copied().unwrap_or("");
+            render(
+                body,
+                &PostContext {
+                    urls: &urls,
+                    slug: &post.slug,
+                    source: &post.source,
+                    post_for_source: &lookup,
+                },
+            )
+            .html
+        })
+        .collect();
+
+    let chrome = Chrome::of(manifest);
+    let mut pages: Vec<PageData> = Vec::new();
+    let data = |path: String, page: Page| PageData {
+        path,
+        chrome: chrome.clone(),
+        page,
+        renderer: renderer.clone(),
+    };
+    if let Some(listing) = route::listing(manifest, None) {
+        pages.push(data(urls.home(), Page::Listing(listing)));
+    }
+    for c in &chrome.categories {
+        if let Some(listing) = route::listing(manifest, Some(&c.slug)) {
+            pages.push(data(urls.category(&c.slug), Page::Listing(listing)));
+        }
+    }
+    for (post, body) in manifest.posts.iter().zip(&bodies) {
+        if let Some(mut p) = route::post(manifest, &post.slug) {
+            p.body_html = Some(body.clone());
+            pages.push(data(urls.post(&post.slug), Page::Post(Box::new(p))));
+        }
+    }
+    pages.push(data(urls.not_found(), Page::NotFound));
+
+    // Pages render independently: share them out over the cores.
+    let render_started = Instant::now();
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let chunk = pages.len().div_ceil(threads).max(1);
+    let site_name = chrome.site.title.as_str();
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = pages
+            .chunks(chunk)
+            .map(|part| {
+                let (urls, template, out) = (&urls, &template, &args.out);
+                scope.spawn(move || -> Result<(), String> {
+                    for page in part {
+                        let head = Head::of(&page.chrome, &page.page, urls, &page.path);
+                        let html = template.page(&head, site_name, page, &render_page(urls, page));
+                        let file = page_file(urls, &page.path)
+                            .ok_or_else(|| format!("{} is outside {}", page.path, urls.base()))?;
+                        write(out, &file, &html)?;
+                    }
+                    Ok(())
+                })
+            })
+            .collect();
+        workers.into_iter().try_for_each(|w| {
+            w.join()
+                .map_err(|_| "a page failed to render".to_string())?
+        })
+    })?;
+    let render_ms = render_started.elapsed().as_millis();
+
+    // Feeds: the site's and each category's, newest first with full content.
+    let feed_posts: Vec<FeedPost> = manifest
+        .posts
+        .iter()
+        .zip(&bodies)
+        .map(|(meta, html)| FeedPost { meta, html })
+        .collect();
+    let site_info = &manifest.site;
+    write(
+        &args.out,
+        &page_file(&urls, &urls.feed(None)).unwrap_or_default(),
+        &feeds::atom(site_info, &urls, None, &feed_posts),
+    )?;
+    for c in &chrome.categories {
+        let in_category: Vec<FeedPost> = feed_posts
+            .iter()
+            .filter(|p| p.meta.category_slug().as_deref() == Some(c.slug.as_str()))
+            .map(|p| FeedPost {
+                meta: p.meta,
+                html: p.html,
+            })
+            .collect();
+        write(
+            &args.out,
+            &page_file(&urls, &urls.feed(Some(&c.slug))).unwrap_or_default(),
+            &feeds::atom(site_info, &urls, Some(c), &in_category),
+        )?;
+    }
+
+    // Sitemap: every page but the not-found one, with its last change.
+    let day = |t: i64| blog_core::dates::ymd_of_timestamp(t);
+    let newest = |posts: &mut dyn Iterator<Item = &blog_core::model::PostMeta>| {
+        posts
+            .map(feeds::last_change)
+            .max()
+            .map(day)
+            .unwrap_or_default()
+    };
+    let mut entries = vec![SitemapEntry {
+        url: urls.absolute(&urls.home()),
+        last_change: newest(&mut manifest.posts.iter()),
+    }];
+    for c in &chrome.categories {
+        entries.push(SitemapEntry {
+            url: urls.absolute(&urls.category(&c.slug)),
+            last_change: newest(
+                &mut manifest
+                    .posts
+                    .iter()
+                    .filter(|p| p.category_slug().as_deref() == Some(c.slug.as_str())),
+            ),
+        });
+    }
+    for p in &manifest.posts {
+        entries.push(SitemapEntry {
+            url: urls.absolute(&urls.post(&p.slug)),
+            last_change: day(feeds::last_change(p)),
+        });
+    }
+    write(&args.out, "sitemap.xml", &sitemap::sitemap(&entries))?;
+    let sitemap_url = Some(urls.absolute(&urls.sitemap())).filter(|u| !u.starts_with('/'));
+    write(
+        &args.out,
+        "robots.txt",
+        &sitemap::robots(sitemap_url.as_deref()),
+    )?;
+
+    eprintln!(
+        "prerender: {} posts ({} drafts or future posts {}), {} pages, {} feeds; content {content_ms} ms, pages {render_ms} ms on {threads} threads, {} ms in all",
+        manifest.posts.len(),
+        compiled.left_out,
+        if args.build.drafts { "shown" } else { "left out" },
+        pages.len(),
+        chrome.categories.len() + 1,
+        started.elapsed().as_millis()
+    );
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match run() {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
