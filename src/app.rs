@@ -90,7 +90,7 @@ fn Footer() -> impl IntoView {
         <footer class="site-footer">
             <div class="wrap">
                 <p>
-                    "Written in markdown, rendered in your browser. "
+                    "Written in markdown, published as static pages. "
                     <a href=urls.feed(None)>"Atom feed"</a>
                 </p>
             </div>

@@ -3,6 +3,9 @@ use leptos::html::Input;
 use leptos::prelude::*;
 
 /// The search field. `/` anywhere on the page focuses it; Esc clears it.
+///
+/// On a prerendered page the field works before the app starts: what a reader
+/// typed by then is kept when the app takes over, and searched for.
 #[component]
 pub fn SearchBox(
     value: RwSignal<String>,
@@ -34,6 +37,25 @@ pub fn SearchBox(
         on_cleanup(move || handle.remove());
     });
 
+    // Hydrating leaves the field's text alone (`None`); after that, it shows the value.
+    let hydrated = StoredValue::new(false);
+    let shown = move || {
+        let v = value.get();
+        let first = !hydrated.get_value();
+        hydrated.set_value(true);
+        (!first || !v.is_empty()).then_some(v)
+    };
+    // Text typed before the app started counts as typed now.
+    let typed_early = on_change.clone();
+    Effect::new(move |_| {
+        if let Some(input) = input.get_untracked() {
+            let early = input.value();
+            if !early.is_empty() && early != value.get_untracked() {
+                typed_early(early);
+            }
+        }
+    });
+
     let changed = on_change.clone();
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
@@ -46,7 +68,7 @@ pub fn SearchBox(
                 autocomplete="off"
                 spellcheck="false"
                 aria-keyshortcuts="/"
-                prop:value=move || value.get()
+                prop:value=shown
                 on:input=move |ev| changed(event_target_value(&ev))
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {

@@ -126,7 +126,8 @@ for (const build of BUILDS) {
 
     test('search highlights matches, follows the URL and survives a reload', async () => {
       const page = await newPage();
-      await page.goto(url());
+      // Typing starts at once, while the app is still loading: nothing typed is lost.
+      await page.goto(url(), { waitUntil: 'commit' });
       const box = page.getByRole('searchbox', { name: 'Search posts' });
       await box.pressSequentially('visibility timeout', { delay: 15 });
       await countLine(page).filter({ hasText: 'match “visibility timeout”' }).waitFor();
@@ -161,7 +162,7 @@ for (const build of BUILDS) {
 
     test('the / key focuses the search box and Esc clears it', async () => {
       const page = await newPage();
-      await page.goto(url());
+      await gotoHydrated(page, url());
       await countLine(page).waitFor();
       await page.keyboard.press('/');
       const box = page.getByRole('searchbox', { name: 'Search posts' });
@@ -257,8 +258,18 @@ for (const build of BUILDS) {
 
     test('the app hydrates silently under the CSP, keeps scroll and focus, and navigates without a page load', async () => {
       const page = await newPage();
+      // Layout shifts, summed as CLS counts them (no input in between).
+      await page.addInitScript(() => {
+        window.__cls = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__cls += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
       const post = manifest.posts[4];
       await gotoHydrated(page, url(`posts/${post.slug}/`));
+      await page.waitForTimeout(300);
+      const cls = await page.evaluate(() => window.__cls);
+      assert.ok(cls < 0.02, `no visible change when the app takes over (CLS ${cls})`);
       const prose = page.locator('.prose');
       await page.evaluate(() => window.scrollTo(0, 900));
       await page.waitForTimeout(300);

@@ -1,11 +1,13 @@
 // A static file server that behaves like GitHub Pages: files are served from
 // `dist` under a base path, a folder by its `index.html`; any other path gets
-// `404.html` with status 404. Every response carries the strict Content
+// `404.html` with status 404. Text and wasm are sent gzipped to clients that
+// accept it, as GitHub Pages does. Every response carries the strict Content
 // Security Policy the site must work under.
 // Usage: node server.mjs DIST_DIR PORT [BASE]   (BASE defaults to `/`)
 import http from 'node:http';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -30,10 +32,18 @@ export function startServer(dist, port, base = '/', { onRequest, csp = STRICT_CS
     if (onRequest && onRequest(req, res, url) === true) return;
     let pathname = decodeURIComponent(url.pathname);
     const send = (file, status) => {
-      const headers = { 'content-type': TYPES[path.extname(file)] || 'application/octet-stream' };
+      const type = TYPES[path.extname(file)] || 'application/octet-stream';
+      const headers = { 'content-type': type };
       if (csp) headers['content-security-policy'] = csp;
+      const gzip = /text|json|xml|javascript|wasm|svg/.test(type)
+        && /\bgzip\b/.test(req.headers['accept-encoding'] || '');
+      if (gzip) {
+        headers['content-encoding'] = 'gzip';
+        headers.vary = 'Accept-Encoding';
+      }
       res.writeHead(status, headers);
-      fs.createReadStream(file).pipe(res);
+      const body = fs.createReadStream(file);
+      (gzip ? body.pipe(zlib.createGzip()) : body).pipe(res);
     };
     const notFound = () => send(path.join(root, '404.html'), 404);
     if (!pathname.startsWith(base)) return notFound();
