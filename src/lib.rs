@@ -65,10 +65,13 @@ pub fn start() {
         });
         return;
     }
+    // Rendered afresh in the same task, so nothing is painted in between. On
+    // the not-found page, the app learns from it that there is nothing here.
+    let initial = matches!(page, Page::NotFound).then_some(page);
     if let Some(body) = document.body() {
         body.set_inner_html("");
     }
     leptos::mount::mount_to_body(
-        move || view! { <App base=base chrome=chrome renderer=renderer initial=None /> },
+        move || view! { <App base=base chrome=chrome renderer=renderer initial=initial /> },
     );
 }

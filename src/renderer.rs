@@ -82,6 +82,42 @@ fn start(url: &str) -> Result<Renderer, FetchError> {
     Ok(Renderer { worker, state })
 }
 
+/// Starts the worker at `url` ahead of need (a reader is about to open a post).
+pub fn prepare(url: &str) {
+    RENDERER.with(|cell| {
+        let mut cell = cell.borrow_mut();
+        if cell.is_none() {
+            *cell = start(url).ok();
+        }
+    });
+}
+
+/// Starts the worker when the reader points at, or moves focus to, a link to
+/// another post: by the click, it has usually loaded.
+pub fn prepare_on_intent(worker: String, posts_path: String) {
+    let on_intent = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let link = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+            .and_then(|el| el.closest("a[href]").ok().flatten())
+            .and_then(|a| a.get_attribute("href"));
+        let here = web_sys::window().and_then(|w| w.location().pathname().ok());
+        if let Some(href) = link {
+            let path = href.split(['#', '?']).next().unwrap_or("");
+            if path.starts_with(&posts_path) && here.as_deref() != Some(path) {
+                prepare(&worker);
+            }
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        for event in ["pointerover", "focusin"] {
+            let _ =
+                window.add_event_listener_with_callback(event, on_intent.as_ref().unchecked_ref());
+        }
+    }
+    on_intent.forget();
+}
+
 /// The HTML of `request`'s body, rendered by the worker at `url` (started on first use).
 pub async fn render(url: &str, mut request: RenderRequest) -> Answer {
     let answer = RENDERER.with(|cell| -> Result<oneshot::Receiver<Answer>, FetchError> {

@@ -104,8 +104,13 @@ impl Blog {
             want_full_text: RwSignal::new(false),
         };
         // Effects run in the browser only, once the page is hydrated: the
-        // manifest then loads in the background, for whatever the visitor does next.
-        Effect::new(move |_| blog.load_manifest());
+        // manifest then loads in the background, for whatever the visitor does
+        // next, and the renderer starts when a post link is about to be followed.
+        Effect::new(move |_| {
+            blog.load_manifest();
+            let posts_path = blog.urls.with_value(|u| u.site_file("posts/"));
+            crate::renderer::prepare_on_intent(blog.renderer(), posts_path);
+        });
         Effect::new(move |_| {
             if blog.want_full_text.get() && blog.loaded().is_some() {
                 blog.load_index();
@@ -136,12 +141,16 @@ impl Blog {
         })
     }
 
-    /// The post data this document was prerendered with, if it is the post `slug`.
-    pub fn take_initial_post(&self, slug: &str) -> Option<PostData> {
+    /// What this document says about the post `slug`: its data, if it was
+    /// prerendered as that post; `Err` if it is the not-found page (the host
+    /// had no page at this address, so there is no such post).
+    pub fn take_initial_post(&self, slug: &str) -> Result<Option<PostData>, ()> {
         self.take_initial(|page| match page {
-            Page::Post(p) if p.post.slug == slug => Some(*p),
+            Page::Post(p) if p.post.slug == slug => Some(Ok(Some(*p))),
+            Page::NotFound => Some(Err(())),
             _ => None,
         })
+        .unwrap_or(Ok(None))
     }
 
     /// The initial page, once, if `pick` takes it. Any first view ends it: a

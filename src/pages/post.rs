@@ -34,13 +34,21 @@ pub fn PostPage() -> impl IntoView {
     let blog = use_blog();
     let params = use_params_map();
     let slug = Memo::new(move |_| percent_decode(&params.read().get("slug").unwrap_or_default()));
-    // The prerendered post, if this is the page the document was rendered as.
-    let initial = blog.take_initial_post(&slug.get_untracked());
+    // The prerendered post, if this is the page the document was rendered as;
+    // on the not-found page, the post is known to be missing without a fetch.
+    let first_slug = slug.get_untracked();
+    let (initial, missing) = match blog.take_initial_post(&first_slug) {
+        Ok(initial) => (initial, false),
+        Err(()) => (None, true),
+    };
 
     let found = Memo::new(move |_| {
         let slug = slug.get();
         if let Some(data) = initial.as_ref().filter(|d| d.post.slug == slug) {
             return Found::Post(Box::new(data.clone()));
+        }
+        if missing && slug == first_slug {
+            return Found::Missing;
         }
         match blog.manifest() {
             None => Found::Loading,

@@ -402,14 +402,34 @@ for (const build of BUILDS) {
 
     test('unknown paths and slugs show the 404 view with a way home', async () => {
       const page = await newPage();
+      // Records whether a loading placeholder ever appears.
+      await page.addInitScript(() => {
+        window.__loadingShown = false;
+        new MutationObserver(() => {
+          if (document.querySelector('[aria-busy="true"]')) window.__loadingShown = true;
+        }).observe(document, { childList: true, subtree: true });
+      });
       for (const p of ['no/such/page', 'posts/no-such-post/', 'category/no-such-category/']) {
-        const response = await page.goto(url(p));
+        const response = await gotoHydrated(page, url(p));
         assert.equal(response.status(), 404);
         await page.getByRole('heading', { level: 1, name: 'Page not found' }).waitFor();
         assert.match(await page.title(), /^Page not found/);
+        assert.equal(await page.evaluate(() => window.__loadingShown), false, `${p}: straight to the 404 view`);
       }
       await page.getByRole('link', { name: 'Back to all posts' }).click();
       await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
+      await page.close();
+    });
+
+    test('the renderer starts when a post link is pointed at, before the click', async () => {
+      const page = await newPage();
+      await gotoHydrated(page, url());
+      const started = page.waitForRequest((r) => /render-worker-[0-9a-f]+-start\.js$/.test(r.url()));
+      await page.getByRole('link', { name: manifest.posts[2].title }).hover();
+      await started;
+      await page.getByRole('link', { name: manifest.posts[2].title }).click();
+      await page.locator('.prose p').first().waitFor();
+      assert.deepEqual(page.messages, []);
       await page.close();
     });
 
