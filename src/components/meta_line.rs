@@ -8,13 +8,17 @@ use crate::state::use_blog;
 #[component]
 pub fn MetaLine(post: PostMeta) -> impl IntoView {
     let urls = use_blog().urls();
-    let category = post.category.clone().map(|name| {
-        let href = urls.category(&blog_core::text::slugify(&name));
-        view! {
-            <span aria-hidden="true">" · "</span>
-            <a class="category" href=href>{name}</a>
-        }
-    });
+    let category = post
+        .category
+        .clone()
+        .zip(post.category_slug())
+        .map(|(name, slug)| {
+            let href = urls.category(&slug);
+            view! {
+                <span aria-hidden="true">" · "</span>
+                <a class="category" href=href>{name}</a>
+            }
+        });
     view! {
         <p class="meta">
             <time datetime=post.date.clone()>{display_date(&post.date)}</time>

@@ -375,7 +375,7 @@ pub fn parse_post(
             }
             let category = list.into_iter().next();
             if let Some(c) = &category {
-                if slugify(c).is_empty() {
+                if blog_core::text::category_slug(c).is_empty() {
                     r.error(
                         e.line,
                         &e.key,

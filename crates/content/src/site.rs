@@ -8,19 +8,51 @@ use std::path::{Path, PathBuf};
 use blog_core::markdown::{analyze, truncate_words, SUMMARY_MAX_CHARS};
 use blog_core::model::{sort_posts, IndexedBody, Manifest, PostMeta, SearchIndexFile, Site};
 use blog_core::search::index_words;
-use blog_core::text::slugify;
+use blog_core::text::category_slug;
 use blog_core::urls::{LinkTarget, Urls};
 
 use crate::diagnostic::{self, Diagnostic};
 use crate::post::{parse_post, SourcePost};
 
 /// A file under the content folder.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct SourceFile {
     /// Path relative to the content folder, `/`-separated.
     pub rel: String,
     /// Markdown text, for posts; `None` for other files (images...).
     pub text: Option<String>,
+    /// For a markdown file that is not UTF-8 text: where it stops being so.
+    pub not_utf8: Option<NotUtf8>,
+}
+
+/// The first byte of a file that is not UTF-8.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NotUtf8 {
+    /// 1-based line and column (in characters) of the byte.
+    pub line: usize,
+    pub column: usize,
+    pub byte: u8,
+}
+
+impl NotUtf8 {
+    /// Where `bytes` stop being UTF-8, if they do.
+    pub fn find(bytes: &[u8]) -> Option<Self> {
+        let error = std::str::from_utf8(bytes).err()?;
+        let valid = std::str::from_utf8(&bytes[..error.valid_up_to()]).unwrap_or_default();
+        let line_start = valid.rfind('\n').map_or(0, |i| i + 1);
+        Some(NotUtf8 {
+            line: valid.matches('\n').count() + 1,
+            column: valid[line_start..].chars().count() + 1,
+            byte: bytes[error.valid_up_to()],
+        })
+    }
+}
+
+impl SourceFile {
+    /// A file next to the posts, copied as it is (an image, say).
+    pub fn is_asset(&self) -> bool {
+        self.text.is_none() && self.not_utf8.is_none()
+    }
 }
 
 #[derive(Debug, Clone)]
@@ -75,18 +107,19 @@ pub fn load(dir: &Path) -> io::Result<Vec<SourceFile>> {
                 .map(|c| c.as_os_str().to_string_lossy().to_string())
                 .collect::<Vec<_>>()
                 .join("/");
-            let text = if is_markdown(&rel) {
-                let bytes = fs::read(&path)?;
-                Some(String::from_utf8(bytes).map_err(|e| {
-                    io::Error::new(
-                        io::ErrorKind::InvalidData,
-                        format!("{rel}: not UTF-8 text ({e})"),
-                    )
-                })?)
-            } else {
-                None
+            let mut file = SourceFile {
+                rel,
+                ..SourceFile::default()
             };
-            out.push(SourceFile { rel, text });
+            if is_markdown(&file.rel) {
+                let bytes = fs::read(&path)?;
+                match NotUtf8::find(&bytes) {
+                    // Reported by `compile` with the other problems of the run.
+                    Some(at) => file.not_utf8 = Some(at),
+                    None => file.text = String::from_utf8(bytes).ok(),
+                }
+            }
+            out.push(file);
         }
         Ok(())
     }
@@ -114,6 +147,18 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     let display = |rel: &str| format!("{}/{rel}", opts.display_dir.trim_end_matches('/'));
 
     for file in files {
+        if let Some(at) = file.not_utf8 {
+            errors.push(Diagnostic::error(
+                &display(&file.rel),
+                at.line,
+                "encoding",
+                format!(
+                    "byte 0x{:02X} at column {} is not UTF-8 text (expected UTF-8: save the file as UTF-8)",
+                    at.byte, at.column
+                ),
+            ));
+            continue;
+        }
         let Some(text) = &file.text else { continue };
         match parse_post(&display(&file.rel), &file.rel, text) {
             Ok((post, w)) => {
@@ -148,7 +193,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         let Some(name) = post.category.as_deref() else {
             continue;
         };
-        let slug = slugify(name);
+        let slug = category_slug(name);
         match categories.get(&slug) {
             Some((first, other)) if *first != name => errors.push(Diagnostic::error(
                 &display(&post.source),
@@ -176,7 +221,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     let slugs: HashMap<&str, ()> = published.iter().map(|p| (p.slug.as_str(), ())).collect();
     let asset_set: HashMap<&str, ()> = files
         .iter()
-        .filter(|f| f.text.is_none())
+        .filter(|f| f.is_asset())
         .map(|f| (f.rel.as_str(), ()))
         .collect();
 
@@ -286,7 +331,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         bodies,
         assets: files
             .iter()
-            .filter(|f| f.text.is_none())
+            .filter(|f| f.is_asset())
             .map(|f| f.rel.clone())
             .collect(),
         warnings,

@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::PostMeta;
-use crate::text::slugify;
+use crate::text::category_slug;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CategoryCount {
@@ -16,7 +16,7 @@ pub struct CategoryCount {
 pub fn categories(posts: &[PostMeta]) -> Vec<CategoryCount> {
     let mut out: Vec<CategoryCount> = Vec::new();
     for name in posts.iter().filter_map(|p| p.category.as_deref()) {
-        let slug = slugify(name);
+        let slug = category_slug(name);
         match out.iter_mut().find(|c| c.slug == slug) {
             Some(c) => c.count += 1,
             None => out.push(CategoryCount {

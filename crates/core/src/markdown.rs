@@ -568,6 +568,12 @@ pub fn analyze(markdown: &str) -> Analysis {
                 match &tag {
                     Tag::CodeBlock(_) => in_code = true,
                     Tag::Paragraph if depth == 0 => paragraph = Some(String::new()),
+                    // An email autolink (`<a@b.org>`) is a mail link, as `render` makes it.
+                    Tag::Link {
+                        link_type: LinkType::Email,
+                        dest_url,
+                        ..
+                    } => links.push((format!("mailto:{dest_url}"), range.start)),
                     Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
                         links.push((dest_url.to_string(), range.start))
                     }

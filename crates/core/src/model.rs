@@ -52,7 +52,7 @@ pub struct PostMeta {
 impl PostMeta {
     /// The slug of this post's category, if it has one.
     pub fn category_slug(&self) -> Option<String> {
-        self.category.as_deref().map(crate::text::slugify)
+        self.category.as_deref().map(crate::text::category_slug)
     }
 }
 

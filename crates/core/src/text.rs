@@ -133,6 +133,12 @@ pub fn slugify(s: &str) -> String {
     words(s).collect::<Vec<_>>().join("-")
 }
 
+/// The slug of a category: [`slugify`], with `#` and `+` spelled out so that
+/// `C#`, `C++` and `C` stay three categories (`c-sharp`, `c-plus-plus`, `c`).
+pub fn category_slug(name: &str) -> String {
+    slugify(&name.replace('#', " sharp ").replace('+', " plus "))
+}
+
 /// True when `s` is already a valid slug: non-empty, lower-case words of
 /// letters and digits joined by single hyphens.
 pub fn is_valid_slug(s: &str) -> bool {
@@ -172,6 +178,10 @@ mod tests {
         assert_eq!(slugify("Café au lait"), "cafe-au-lait");
         assert_eq!(slugify("日本語 テキスト"), "日本語-テキスト");
         assert_eq!(slugify("--"), "");
+        assert_eq!(category_slug("C#"), "c-sharp");
+        assert_eq!(category_slug("C++"), "c-plus-plus");
+        assert_eq!(category_slug("CI/CD"), "ci-cd");
+        assert_eq!(category_slug("F# / .NET"), "f-sharp-net");
         assert!(is_valid_slug("flash-sale-2026"));
         assert!(!is_valid_slug("Flash Sale"));
         assert!(!is_valid_slug("a--b"));

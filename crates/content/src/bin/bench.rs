@@ -93,7 +93,11 @@ fn generate(count: usize) -> Vec<SourceFile> {
                 sentence(&mut rng, &words, 6).trim_end_matches('.'),
                 tags.join(", ")
             );
-            SourceFile { rel: format!("generated/post-{i:05}.md"), text: Some(text) }
+            SourceFile {
+                rel: format!("generated/post-{i:05}.md"),
+                text: Some(text),
+                ..SourceFile::default()
+            }
         })
         .collect()
 }

@@ -4,6 +4,7 @@ fn md(rel: &str, text: &str) -> SourceFile {
     SourceFile {
         rel: rel.into(),
         text: Some(text.into()),
+        ..SourceFile::default()
     }
 }
 
@@ -44,7 +45,7 @@ fn manifest_is_newest_first_with_slug_tie_break() {
         ),
         SourceFile {
             rel: "img/x.png".into(),
-            text: None,
+            ..SourceFile::default()
         },
     ];
     let c = compile(&files, &opts(false)).unwrap();
@@ -161,4 +162,63 @@ fn category_spellings_must_agree() {
     ];
     let errs = messages(compile(&files, &opts(false)).unwrap_err());
     assert_eq!(errs, ["content/b.md:4: category: `ci cd` and `CI/CD` (content/a.md) differ only in spelling (expected one spelling for one category)"]);
+}
+
+#[test]
+fn a_file_that_is_not_utf8_is_reported_with_its_line_and_the_rest_still_checked() {
+    let bytes = b"---\ntitle: Caf\xe9\ndate: 2026-03-01\n---\nBody.\n";
+    let at = NotUtf8::find(bytes).unwrap();
+    assert_eq!((at.line, at.column, at.byte), (2, 11, 0xE9));
+    let files = vec![
+        SourceFile {
+            rel: "latin1.md".into(),
+            not_utf8: Some(at),
+            ..SourceFile::default()
+        },
+        md("bad.md", &post("B", "2026-02-30", "", "Body.")),
+        md("good.md", &post("G", "2026-03-01", "", "Body.")),
+    ];
+    let errors = messages(compile(&files, &opts(false)).unwrap_err());
+    assert_eq!(errors.len(), 2, "{errors:?}");
+    assert!(
+        errors[0].starts_with("content/bad.md:3: date:"),
+        "{errors:?}"
+    );
+    assert_eq!(
+        errors[1],
+        "content/latin1.md:2: encoding: byte 0xE9 at column 11 is not UTF-8 text (expected UTF-8: save the file as UTF-8)"
+    );
+}
+
+#[test]
+fn email_autolinks_are_mail_links_not_paths() {
+    let files = vec![md(
+        "a.md",
+        &post(
+            "A",
+            "2026-03-01",
+            "",
+            "Write to <security@example.org> or [us](mailto:us@example.org).\n",
+        ),
+    )];
+    let c = compile(&files, &opts(false)).unwrap();
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+}
+
+#[test]
+fn categories_that_differ_in_symbols_are_distinct() {
+    let files = vec![
+        md("a.md", &post("A", "2026-03-01", "category: C#\n", "A.")),
+        md("b.md", &post("B", "2026-03-02", "category: C++\n", "B.")),
+        md("c.md", &post("C", "2026-03-03", "category: C\n", "C.")),
+    ];
+    let c = compile(&files, &opts(false)).unwrap();
+    let mut slugs: Vec<_> = c
+        .manifest
+        .posts
+        .iter()
+        .filter_map(|p| p.category_slug())
+        .collect();
+    slugs.sort();
+    assert_eq!(slugs, ["c", "c-plus-plus", "c-sharp"]);
 }
