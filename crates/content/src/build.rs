@@ -55,6 +55,7 @@ pub fn compile_content(args: &BuildArgs) -> Result<(Compiled, SiteConfig), Strin
         include_drafts: args.drafts,
         now,
         site: config.site.clone(),
+        broken_links_warn: config.broken_links_warn,
     };
     match site::compile(&files, &opts) {
         Ok(compiled) => {

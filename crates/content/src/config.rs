@@ -12,6 +12,9 @@ pub struct SiteConfig {
     /// `https://you.github.io/repo/`: canonical links, feeds and the sitemap use
     /// it. Without it they carry paths only, and the build warns.
     pub base_url: Option<String>,
+    /// `broken_links = "warn"`: links that lead nowhere are warnings, not
+    /// errors, while a migration is in progress. Default `"error"`.
+    pub broken_links_warn: bool,
 }
 
 impl SiteConfig {
@@ -23,6 +26,7 @@ impl SiteConfig {
                 description: String::new(),
             },
             base_url: None,
+            broken_links_warn: false,
         }
     }
 }
@@ -45,8 +49,9 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
         #[serde(default)]
         description: String,
         base_url: Option<String>,
+        broken_links: Option<String>,
     }
-    const EXPECTED: &str = "expected `title = \"...\"`, and optionally `description = \"...\"` and `base_url = \"https://...\"`";
+    const EXPECTED: &str = "expected `title = \"...\"`, and optionally `description = \"...\"`, `base_url = \"https://...\"` and `broken_links = \"warn\"`";
     let line_of = |start: usize| text[..start.min(text.len())].matches('\n').count() + 1;
     let file: SiteFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(s.start));
@@ -76,12 +81,26 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
         }
         None => None,
     };
+    let broken_links_warn = match file.broken_links.as_deref() {
+        None | Some("error") => false,
+        Some("warn") => true,
+        Some(other) => {
+            let line = text
+                .lines()
+                .position(|l| l.trim_start().starts_with("broken_links"))
+                .map_or(1, |i| i + 1);
+            return Err(format!(
+                "{display}:{line}: broken_links: `{other}` is not a severity (expected `\"error\"` or `\"warn\"`)"
+            ));
+        }
+    };
     Ok(SiteConfig {
         site: Site {
             title: file.title,
             description: file.description,
         },
         base_url,
+        broken_links_warn,
     })
 }
 
@@ -99,6 +118,20 @@ mod tests {
         assert_eq!(c.site.title, "T");
         assert_eq!(c.base_url.as_deref(), Some("https://example.com/blog/"));
         assert_eq!(parse_site("s", "title = \"T\"").unwrap().base_url, None);
+        assert!(
+            parse_site("s", "title = \"T\"\nbroken_links = \"warn\"")
+                .unwrap()
+                .broken_links_warn
+        );
+        assert!(
+            !parse_site("s", "title = \"T\"\nbroken_links = \"error\"")
+                .unwrap()
+                .broken_links_warn
+        );
+        assert_eq!(
+            parse_site("s", "title = \"T\"\nbroken_links = \"ignore\"").unwrap_err(),
+            "s:2: broken_links: `ignore` is not a severity (expected `\"error\"` or `\"warn\"`)"
+        );
     }
 
     #[test]

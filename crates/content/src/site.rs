@@ -64,6 +64,9 @@ pub struct Options {
     /// Unix seconds of "now": posts dated later are future posts.
     pub now: i64,
     pub site: Site,
+    /// Links that lead nowhere are warnings, not errors (`broken_links = "warn"`
+    /// in `site.toml`, while a migration is in progress).
+    pub broken_links_warn: bool,
 }
 
 /// What the build writes.
@@ -229,6 +232,8 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     let mut metas = Vec::new();
     let mut index = Vec::new();
     let mut bodies = Vec::new();
+    // Links that lead nowhere: errors, or warnings while a migration is in progress.
+    let mut broken: Vec<Diagnostic> = Vec::new();
     for post in &published {
         let analysis = analyze(&post.body);
         let path = display(&post.source);
@@ -242,8 +247,14 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
                         Some(_) => format!("`{href}` is dated in the future, left out of this build"),
                         None => format!("`{href}` does not match any post"),
                     };
-                    errors.push(Diagnostic::error(&path, line, "link", format!("{why} (expected the path of a published post's file, relative to this one)")));
+                    broken.push(Diagnostic::error(&path, line, "link", format!("{why} (expected the path of a published post's file, relative to this one)")));
                 }
+                LinkTarget::NoScheme(_) => warnings.push(Diagnostic::warning(
+                    &path,
+                    line,
+                    "link",
+                    format!("`{href}` has no scheme, so it leads nowhere and shows as plain text (expected a full address: add `https://`)"),
+                )),
                 LinkTarget::Rejected => warnings.push(Diagnostic::warning(
                     &path,
                     line,
@@ -263,7 +274,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
                         false
                     };
                     if missing {
-                        errors.push(Diagnostic::error(&path, line, "link", format!("`{href}` leads nowhere on this site (expected an existing post, category or file next to the post)")));
+                        broken.push(Diagnostic::error(&path, line, "link", format!("`{href}` leads nowhere on this site (expected an existing post, category or file next to the post)")));
                     }
                 }
                 LinkTarget::External(_) | LinkTarget::Other(_) => {}
@@ -303,6 +314,15 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         bodies.push((post.source.clone(), post.body.clone()));
     }
 
+    if opts.broken_links_warn {
+        warnings.extend(
+            broken
+                .into_iter()
+                .map(|d| Diagnostic::warning(&d.path, d.line, &d.field, d.message)),
+        );
+    } else {
+        errors.extend(broken);
+    }
     if !errors.is_empty() {
         diagnostic::sort(&mut errors);
         return Err(errors);

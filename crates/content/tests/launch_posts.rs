@@ -140,6 +140,7 @@ fn the_launch_posts_match_the_brief() {
                 title: "t".into(),
                 description: String::new(),
             },
+            broken_links_warn: false,
         },
     )
     .unwrap_or_else(|errors| panic!("content/ must build: {errors:#?}"));

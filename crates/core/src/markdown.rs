@@ -303,7 +303,9 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
                         ),
                         true,
                     ),
-                    LinkTarget::Broken(_) => ("<span class=\"broken-link\">".to_string(), true),
+                    LinkTarget::Broken(_) | LinkTarget::NoScheme(_) => {
+                        ("<span class=\"broken-link\">".to_string(), true)
+                    }
                     LinkTarget::Rejected => (String::new(), false),
                 };
                 links.push(match (opened, html.starts_with("<span")) {

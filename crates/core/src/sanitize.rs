@@ -333,7 +333,7 @@ fn write_start_tag(
                     external = true;
                     url
                 }
-                LinkTarget::Broken(_) | LinkTarget::Rejected => continue,
+                LinkTarget::Broken(_) | LinkTarget::NoScheme(_) | LinkTarget::Rejected => continue,
             }
         } else {
             value

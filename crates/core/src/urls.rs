@@ -26,6 +26,9 @@ pub enum LinkTarget {
     Other(String),
     /// A link to a markdown file that is not a published post (the path, resolved).
     Broken(String),
+    /// Another site's address written without a scheme (`github.com/x/y`):
+    /// read as a path it leads nowhere, and guessing `https://` could be wrong.
+    NoScheme(String),
     /// A scheme that could run code or smuggle content (`javascript:`, `data:`, ...), or an empty link.
     Rejected,
 }
@@ -187,14 +190,20 @@ impl Urls {
         let Some(resolved) = join_relative(dir, &percent_decode(path)) else {
             return LinkTarget::Broken(path.to_string());
         };
-        if resolved.to_ascii_lowercase().ends_with(".md") {
-            return match post_for_source(&resolved) {
-                Some(slug) => {
-                    let fragment = suffix.find('#').map_or("", |i| &suffix[i..]);
-                    LinkTarget::Internal(format!("{}{}", self.post(&slug), fragment))
-                }
-                None => LinkTarget::Broken(resolved),
-            };
+        // A post wins over a look-alike host: `node.js/intro.md` may be a folder.
+        let post = resolved
+            .to_ascii_lowercase()
+            .ends_with(".md")
+            .then(|| post_for_source(&resolved));
+        if let Some(Some(slug)) = post {
+            let fragment = suffix.find('#').map_or("", |i| &suffix[i..]);
+            return LinkTarget::Internal(format!("{}{}", self.post(&slug), fragment));
+        }
+        if looks_like_host(path) {
+            return LinkTarget::NoScheme(href.to_string());
+        }
+        if post.is_some() {
+            return LinkTarget::Broken(resolved);
         }
         LinkTarget::Internal(format!("{}{}", self.content_file(&resolved), suffix))
     }
@@ -212,6 +221,22 @@ pub fn page_file(urls: &Urls, url: &str) -> Option<String> {
     } else {
         rel
     })
+}
+
+/// True for a relative path that starts with a host name (`github.com/x`,
+/// `www.example.org`): a link to another site that lost its scheme. A single
+/// file name (`figure.svg`, `notes.html`) is not one.
+fn looks_like_host(path: &str) -> bool {
+    let (first, rest) = path.split_once('/').unwrap_or((path, ""));
+    let labels: Vec<&str> = first.split('.').collect();
+    let tld = labels.last().copied().unwrap_or("");
+    let host_like = labels.len() >= 2
+        && labels
+            .iter()
+            .all(|l| !l.is_empty() && l.chars().all(|c| c.is_ascii_alphanumeric() || c == '-'))
+        && (2..=24).contains(&tld.len())
+        && tld.chars().all(|c| c.is_ascii_alphabetic());
+    host_like && (!rest.is_empty() || labels[0].eq_ignore_ascii_case("www"))
 }
 
 /// The path of an absolute URL (`/blog/` of `https://example.com/blog/?x#y`).
@@ -449,6 +474,20 @@ mod tests {
             LinkTarget::Internal("/blog/content/2026/graph.png".into())
         );
         assert_eq!(r(""), LinkTarget::Rejected);
+        for no_scheme in [
+            "github.com/example/project/pull/1",
+            "www.example.org",
+            "docs.rs/serde#x",
+        ] {
+            assert_eq!(
+                r(no_scheme),
+                LinkTarget::NoScheme(no_scheme.into()),
+                "{no_scheme}"
+            );
+        }
+        for file in ["figure.svg", "notes.html#how", "v1.2/notes.png"] {
+            assert!(matches!(r(file), LinkTarget::Internal(_)), "{file}");
+        }
     }
 
     #[test]

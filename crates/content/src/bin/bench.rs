@@ -111,6 +111,7 @@ fn options() -> Options {
             title: "Bench".into(),
             description: String::new(),
         },
+        broken_links_warn: false,
     }
 }
 

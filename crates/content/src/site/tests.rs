@@ -18,6 +18,7 @@ fn opts(include_drafts: bool) -> Options {
             title: "Test".into(),
             description: String::new(),
         },
+        broken_links_warn: false,
     }
 }
 
@@ -221,4 +222,34 @@ fn categories_that_differ_in_symbols_are_distinct() {
         .collect();
     slugs.sort();
     assert_eq!(slugs, ["c", "c-plus-plus", "c-sharp"]);
+}
+
+#[test]
+fn links_without_a_scheme_get_a_hint_and_broken_links_can_be_warnings() {
+    let files = vec![md(
+        "a.md",
+        &post(
+            "A",
+            "2026-03-01",
+            "",
+            "See [the PR](github.com/example/project/pull/1).\n\nAnd [gone](gone.md).\n",
+        ),
+    )];
+    let errors = messages(compile(&files, &opts(false)).unwrap_err());
+    assert_eq!(
+        errors,
+        ["content/a.md:7: link: `gone.md` does not match any post (expected the path of a published post's file, relative to this one)"]
+    );
+    let migrating = Options {
+        broken_links_warn: true,
+        ..opts(false)
+    };
+    let c = compile(&files, &migrating).unwrap();
+    assert_eq!(
+        messages(c.warnings),
+        [
+            "content/a.md:5: warning: link: `github.com/example/project/pull/1` has no scheme, so it leads nowhere and shows as plain text (expected a full address: add `https://`)",
+            "content/a.md:7: warning: link: `gone.md` does not match any post (expected the path of a published post's file, relative to this one)",
+        ]
+    );
 }
