@@ -69,10 +69,7 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
                 || host.is_empty()
                 || host.starts_with('/')
             {
-                let line = text
-                    .lines()
-                    .position(|l| l.trim_start().starts_with("base_url"))
-                    .map_or(1, |i| i + 1);
+                let line = line_of_key(text, "base_url");
                 return Err(format!(
                     "{display}:{line}: base_url: `{url}` is not an absolute http(s) address (expected e.g. `https://example.com` or `https://you.github.io/repo/`)"
                 ));
@@ -85,10 +82,7 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
         None | Some("error") => false,
         Some("warn") => true,
         Some(other) => {
-            let line = text
-                .lines()
-                .position(|l| l.trim_start().starts_with("broken_links"))
-                .map_or(1, |i| i + 1);
+            let line = line_of_key(text, "broken_links");
             return Err(format!(
                 "{display}:{line}: broken_links: `{other}` is not a severity (expected `\"error\"` or `\"warn\"`)"
             ));
@@ -102,6 +96,17 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
         base_url,
         broken_links_warn,
     })
+}
+
+/// The 1-based line on which `key` is set in TOML `text` (1 if it is not found).
+fn line_of_key(text: &str, key: &str) -> usize {
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|rest| rest.trim_start().starts_with('='))
+        })
+        .map_or(1, |i| i + 1)
 }
 
 #[cfg(test)]
