@@ -184,9 +184,16 @@ impl Urls {
         if let Some(path) = href.strip_prefix('/') {
             return LinkTarget::Internal(self.site_file(path));
         }
+        // Zola's internal links, `@/news/post.md#section`, start at the content folder.
+        let (href, dir) = match href.strip_prefix("@/") {
+            Some(rest) => (rest, ""),
+            None => (
+                href,
+                from_source.rsplit_once('/').map_or("", |(dir, _)| dir),
+            ),
+        };
         let split = href.find(['?', '#']).unwrap_or(href.len());
         let (path, suffix) = href.split_at(split);
-        let dir = from_source.rsplit_once('/').map_or("", |(dir, _)| dir);
         let Some(resolved) = join_relative(dir, &percent_decode(path)) else {
             return LinkTarget::Broken(path.to_string());
         };
@@ -474,6 +481,19 @@ mod tests {
             LinkTarget::Internal("/blog/content/2026/graph.png".into())
         );
         assert_eq!(r(""), LinkTarget::Rejected);
+        // Zola: from the content folder, whatever the post's own folder.
+        assert_eq!(
+            r("@/2026/other-post.md#fix"),
+            LinkTarget::Internal("/blog/posts/other-post/#fix".into())
+        );
+        assert_eq!(
+            r("@/top.md"),
+            LinkTarget::Internal("/blog/posts/top/".into())
+        );
+        assert_eq!(
+            r("@/2026/gone.md"),
+            LinkTarget::Broken("2026/gone.md".into())
+        );
         for no_scheme in [
             "github.com/example/project/pull/1",
             "www.example.org",

@@ -253,3 +253,26 @@ fn links_without_a_scheme_get_a_hint_and_broken_links_can_be_warnings() {
         ]
     );
 }
+
+#[test]
+fn zola_internal_links_resolve_from_the_content_folder() {
+    let files = vec![
+        md(
+            "news/a.md",
+            &post("A", "2026-03-01", "", "See [b](@/team/b.md#intro).\n"),
+        ),
+        md(
+            "team/b.md",
+            &post("B", "2026-02-01", "", "## Intro\n\nB.\n"),
+        ),
+        md(
+            "news/c.md",
+            &post("C", "2026-03-02", "", "See [gone](@/team/gone.md).\n"),
+        ),
+    ];
+    let errors = messages(compile(&files, &opts(false)).unwrap_err());
+    assert_eq!(
+        errors,
+        ["content/news/c.md:5: link: `@/team/gone.md` does not match any post (expected the path of a published post's file, relative to this one)"]
+    );
+}
