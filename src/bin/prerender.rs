@@ -206,10 +206,10 @@ fn run() -> Result<(), String> {
             pages.push(data(urls.category(&c.slug), Page::Listing(listing)));
         }
     }
-    for (post, body) in manifest.posts.iter().zip(&bodies) {
-        if let Some(mut p) = route::post(manifest, &post.slug) {
+    for (i, body) in bodies.iter().enumerate() {
+        if let Some(mut p) = route::post_at(manifest, i) {
             p.body_html = Some(body.clone());
-            pages.push(data(urls.post(&post.slug), Page::Post(Box::new(p))));
+            pages.push(data(urls.post(&p.post.slug), Page::Post(Box::new(p))));
         }
     }
     pages.push(data(urls.not_found(), Page::NotFound));
@@ -273,7 +273,7 @@ fn run() -> Result<(), String> {
     }
 
     // Sitemap: every page but the not-found one, with its last change.
-    let day = |t: i64| blog_core::dates::ymd_of_timestamp(t);
+    let day = blog_core::dates::ymd_of_timestamp;
     let newest = |posts: &mut dyn Iterator<Item = &blog_core::model::PostMeta>| {
         posts
             .map(feeds::last_change)

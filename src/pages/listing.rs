@@ -183,10 +183,7 @@ pub fn ListingPage() -> impl IntoView {
         }
     };
     let more = move || {
-        let left = matching
-            .get()
-            .unwrap_or(0)
-            .saturating_sub(shown.get().min(matching.get().unwrap_or(0)));
+        let left = matching.get().unwrap_or(0).saturating_sub(shown.get());
         (left > 0).then(|| {
             let next = left.min(PAGE_SIZE);
             view! {

@@ -128,8 +128,14 @@ pub fn listing(manifest: &Manifest, category: Option<&str>) -> Option<ListingDat
 
 /// One post with its neighbours in time. `None` if there is no such post.
 pub fn post(manifest: &Manifest, slug: &str) -> Option<PostData> {
+    let i = manifest.posts.iter().position(|p| p.slug == slug)?;
+    post_at(manifest, i)
+}
+
+/// The manifest's `i`-th post with its neighbours in time. `None` past the end.
+pub fn post_at(manifest: &Manifest, i: usize) -> Option<PostData> {
     let posts = &manifest.posts;
-    let i = posts.iter().position(|p| p.slug == slug)?;
+    posts.get(i)?;
     // Newest first: the newer post comes before, the older one after.
     Some(PostData {
         post: posts[i].clone(),
@@ -188,6 +194,8 @@ mod tests {
         assert_eq!(middle.newer.unwrap().slug, "p000");
         assert_eq!(middle.older.unwrap().slug, "p002");
         assert_eq!(post(&m, "missing"), None);
+        assert_eq!(post_at(&m, 1), post(&m, "p001"));
+        assert_eq!(post_at(&m, 3), None);
     }
 
     #[test]
