@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets everything up, then runs every check and test:
 #   fmt, clippy (host and wasm32), host tests (incl. the invalid-content build),
-#   browser tests in headless Chromium, release builds at / and /blog/, end-to-end tests.
+#   browser tests in headless Chromium, release builds at / and /blog/ (and of a
+#   generated 300-post site), end-to-end tests.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 . "$ROOT/scripts/setup.sh" --browser
@@ -15,8 +16,8 @@ cargo fmt --all --check
 step "cargo clippy (host, and the prerenderer with ssr)"
 cargo clippy --workspace --all-targets --locked -- -D warnings
 cargo clippy -p fault-lines --features ssr --all-targets --locked -- -D warnings
-step "cargo clippy (wasm32: the app with hydrate, the renderer worker)"
-cargo clippy -p fault-lines -p blog-core -p blog-render-worker --features fault-lines/hydrate --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
+step "cargo clippy (wasm32: the app with hydrate, the renderer and search workers)"
+cargo clippy -p fault-lines -p blog-core -p blog-render-worker -p blog-search-worker --features fault-lines/hydrate --all-targets --target wasm32-unknown-unknown --locked -- -D warnings
 
 step "host tests (pure logic, content build, invalid content, launch posts, pages rendered on the host)"
 cargo test --workspace --locked
@@ -32,6 +33,9 @@ WASM_BINDGEN_TEST_TIMEOUT=120 \
 step "release builds: at / and under /blog/"
 trunk build --offline --release
 trunk build --offline --release --public-url /blog/ --dist target/dist-blog
+step "release build of a generated 300-post site (paging, data chunks and search at size)"
+cargo run --quiet --locked --profile host -p blog-content --bin bench -- --write-corpus target/corpus-300 300
+BLOG_CONTENT="$ROOT/target/corpus-300" trunk build --offline --release --dist target/dist-300
 
 step "end-to-end tests (headless Chromium against dist/ on 127.0.0.1)"
-DIST_ROOT="$ROOT/dist" DIST_SUB="$ROOT/target/dist-blog" node --test --test-concurrency=1 tests/e2e/
+DIST_ROOT="$ROOT/dist" DIST_SUB="$ROOT/target/dist-blog" DIST_LARGE="$ROOT/target/dist-300" node --test --test-concurrency=1 tests/e2e/

@@ -7,8 +7,8 @@
 
 use std::fmt;
 
-use blog_core::model::{Manifest, SearchIndexFile};
-use blog_core::route::PageData;
+use blog_core::model::PostMeta;
+use blog_core::route::{Page, PageData};
 use gloo_net::http::Request;
 use js_sys::JSON;
 use serde::de::DeserializeOwned;
@@ -24,6 +24,18 @@ pub const PAGE_DATA_ID: &str = "page-data";
 pub struct FetchError {
     pub what: &'static str,
     pub detail: String,
+    /// The HTTP status, when the server answered with an error.
+    pub status: Option<u16>,
+}
+
+impl FetchError {
+    pub fn new(what: &'static str, detail: impl Into<String>) -> Self {
+        FetchError {
+            what,
+            detail: detail.into(),
+            status: None,
+        }
+    }
 }
 
 impl fmt::Display for FetchError {
@@ -33,19 +45,22 @@ impl fmt::Display for FetchError {
 }
 
 async fn get_text(url: &str, what: &'static str) -> Result<String, FetchError> {
-    let err = |detail: String| FetchError { what, detail };
-    // Revalidate with the server: versioned URLs stay cacheable, the manifest stays fresh.
+    let err = |detail: String| FetchError::new(what, detail);
+    // Revalidate with the server: a page's data stays fresh after a new build.
     let response = Request::get(url)
         .cache(RequestCache::NoCache)
         .send()
         .await
         .map_err(|_| err("the network request failed".into()))?;
     if !response.ok() {
-        return Err(err(format!(
-            "the server answered {} {}",
-            response.status(),
-            response.status_text()
-        )));
+        return Err(FetchError {
+            status: Some(response.status()),
+            ..err(format!(
+                "the server answered {} {}",
+                response.status(),
+                response.status_text()
+            ))
+        });
     }
     response
         .text()
@@ -66,22 +81,22 @@ pub fn read<T: DeserializeOwned>(value: JsValue) -> Result<T, String> {
 
 async fn get_json<T: DeserializeOwned>(url: &str, what: &'static str) -> Result<T, FetchError> {
     let text = get_text(url, what).await?;
-    parse_json(&text).map_err(|detail| FetchError {
-        what,
-        detail: format!("it is not valid ({detail})"),
-    })
+    parse_json(&text).map_err(|detail| FetchError::new(what, format!("it is not valid ({detail})")))
 }
 
-pub async fn manifest(url: String) -> Result<Manifest, FetchError> {
-    get_json(&url, "the list of posts").await
+/// The data of the page at `url` (its `data.json`), for client-side
+/// navigation; `None` if the host has no such page (404). `what` names the
+/// page in messages ("this post").
+pub async fn page(url: String, what: &'static str) -> Result<Option<Page>, FetchError> {
+    match get_json(&url, what).await {
+        Err(e) if e.status == Some(404) => Ok(None),
+        other => other.map(Some),
+    }
 }
 
-pub async fn search_index(url: String) -> Result<SearchIndexFile, FetchError> {
-    get_json(&url, "the search index").await
-}
-
-pub async fn post_body(url: String) -> Result<String, FetchError> {
-    get_text(&url, "this post").await
+/// A further page of a listing's cards.
+pub async fn cards(url: String) -> Result<Vec<PostMeta>, FetchError> {
+    get_json(&url, "more posts").await
 }
 
 /// The data the page was prerendered from, if it carries any.

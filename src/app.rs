@@ -9,7 +9,7 @@ use leptos_router::path;
 use crate::pages::listing::ListingPage;
 use crate::pages::not_found::NotFound;
 use crate::pages::post::PostPage;
-use crate::state::{use_blog, Blog};
+use crate::state::{use_blog, Assets, Blog};
 
 #[component]
 pub fn App(
@@ -18,15 +18,21 @@ pub fn App(
     base: String,
     /// The site and its categories.
     chrome: Chrome,
-    /// The markdown renderer worker's script, relative to the base.
-    #[prop(into)]
-    renderer: String,
+    /// The workers' scripts and the search index, relative to the base.
+    assets: Assets,
     /// The page this document was prerendered as (its data), if any.
     initial: Option<Page>,
 ) -> impl IntoView {
     let urls = Urls::new(&base);
     let router_base = urls.router_base().to_string();
-    provide_context(Blog::new(urls, chrome, renderer, initial));
+    provide_context(Blog::new(urls, chrome, assets, initial));
+    // Says the app has taken the page over (effects run in the browser only,
+    // after hydration): for tests and tools that wait for it.
+    Effect::new(|_| {
+        if let Some(root) = document().document_element() {
+            let _ = root.set_attribute("data-app", "ready");
+        }
+    });
     view! {
         <Router base=router_base>
             <SkipLink />

@@ -2,7 +2,7 @@
 //! (`cargo test -p fault-lines --target wasm32-unknown-unknown`, see scripts/test.sh).
 
 use blog_core::markdown::{render, PostContext};
-use blog_core::search::Query;
+use blog_core::search::{Marks, Query};
 use blog_core::Urls;
 use leptos::prelude::*;
 use wasm_bindgen::{JsCast, JsValue};
@@ -113,10 +113,7 @@ async fn rendered_attacks_never_run_in_a_real_document() {
 async fn load_error_shows_the_message_and_retry_calls_back() {
     let host = container();
     let clicks = RwSignal::new(0);
-    let error = FetchError {
-        what: "this post",
-        detail: "the server answered 503 Service Unavailable".into(),
-    };
+    let error = FetchError::new("this post", "the server answered 503 Service Unavailable");
     let handle = leptos::mount::mount_to(host.clone(), move || {
         view! { <LoadError error=error.clone() on_retry=move || clicks.update(|n| *n += 1) /> }
     });
@@ -145,7 +142,7 @@ async fn load_error_shows_the_message_and_retry_calls_back() {
 fn highlighted_marks_matches_without_losing_text() {
     let host = container();
     let handle = leptos::mount::mount_to(host.clone(), || {
-        view! { <p><Highlighted text="Postgres pools, PgBouncer and Café".to_string() query=Query::parse("pg cafe") /></p> }
+        view! { <p><Highlighted text="Postgres pools, PgBouncer and Café".to_string() marks=Marks::of_query(&Query::parse("pg cafe")) /></p> }
     });
     let marks = host.query_selector_all("mark").unwrap();
     let marked: Vec<String> = (0..marks.length())
@@ -193,12 +190,13 @@ async fn slash_focuses_the_search_box_and_escape_clears_it() {
     host.remove();
 }
 
-/// The browser reads the manifest, search index and page data that the host
-/// writes, with the same serde types.
+/// The browser reads the manifest, the pages' data and the search worker's
+/// answers that the host and the worker write, with the same serde types.
 #[wasm_bindgen_test]
-fn manifest_index_and_page_data_read_what_the_build_writes() {
-    use blog_core::model::{IndexedBody, Manifest, PostMeta, SearchIndexFile, Site};
+fn manifest_page_data_and_search_answers_read_what_is_written() {
+    use blog_core::model::{Manifest, PostMeta, Site};
     use blog_core::route::{self, Chrome, Page, PageData};
+    use blog_core::search::{Card, Found, Marks, SearchResponse, Segment};
     let full = PostMeta {
         slug: "pool".into(),
         title: "Pools “and” quotes".into(),
@@ -229,7 +227,7 @@ fn manifest_index_and_page_data_read_what_the_build_writes() {
             description: "D".into(),
         },
         posts: vec![full, minimal],
-        search_index: "search-index.json?v=1".into(),
+        search_index: "search/1/".into(),
     };
     let json = serde_json::to_string(&manifest).unwrap();
     assert_eq!(
@@ -237,14 +235,51 @@ fn manifest_index_and_page_data_read_what_the_build_writes() {
         Ok(manifest.clone())
     );
 
-    let index = SearchIndexFile {
-        posts: vec![IndexedBody {
-            slug: "pool".into(),
-            words: "a b c".into(),
-        }],
+    // The worker's answer crosses postMessage as a JS value.
+    let answer = SearchResponse {
+        id: 7,
+        found: Ok(Found {
+            query: "pool".into(),
+            cards: vec![Card {
+                post: manifest.posts[0].clone(),
+                snippet: Some(vec![
+                    Segment {
+                        text: "… the ".into(),
+                        matched: false,
+                    },
+                    Segment {
+                        text: "pool".into(),
+                        matched: true,
+                    },
+                ]),
+            }],
+            matching: 1,
+            total: 2,
+            counts: vec![("ci-cd".into(), 1)],
+            marks: Marks {
+                prefixes: vec!["pool".into()],
+                words: vec!["pools".into()],
+            },
+        }),
     };
-    let json = serde_json::to_string(&index).unwrap();
-    assert_eq!(crate::api::parse_json::<SearchIndexFile>(&json), Ok(index));
+    let value = serde_wasm_bindgen::to_value(&answer).unwrap();
+    assert_eq!(crate::api::read::<SearchResponse>(value), Ok(answer));
+    let failed = SearchResponse {
+        id: 8,
+        found: Err("the server answered 500".into()),
+    };
+    let value = serde_wasm_bindgen::to_value(&failed).unwrap();
+    assert_eq!(crate::api::read::<SearchResponse>(value), Ok(failed));
+
+    // A post's data.json carries its markdown and the posts it links to.
+    let mut post = route::post(&manifest, "pool").unwrap();
+    post.markdown = Some("# Hi\n\n[x](other.md)".into());
+    post.links = vec![("2026/other.md".into(), "other".into())];
+    let json = serde_json::to_string(&Page::Post(Box::new(post.clone()))).unwrap();
+    assert_eq!(
+        crate::api::parse_json::<Page>(&json),
+        Ok(Page::Post(Box::new(post)))
+    );
 
     for page in [
         Page::Listing(route::listing(&manifest, None).unwrap()),
@@ -256,6 +291,8 @@ fn manifest_index_and_page_data_read_what_the_build_writes() {
             chrome: Chrome::of(&manifest),
             page,
             renderer: "render-worker-1-start.js".into(),
+            searcher: "search-worker-1-start.js".into(),
+            search_index: "search/1/".into(),
         };
         let json = serde_json::to_string(&data).unwrap();
         assert_eq!(crate::api::parse_json::<PageData>(&json), Ok(data));

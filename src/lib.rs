@@ -11,6 +11,7 @@ mod components;
 mod pages;
 mod renderer;
 mod state;
+mod worker;
 
 #[cfg(feature = "ssr")]
 pub mod prerender;
@@ -19,6 +20,7 @@ pub mod prerender;
 mod browser_tests;
 
 pub use app::App;
+pub use state::Assets;
 
 /// Starts the app in the browser. A page that was prerendered for this very
 /// address is hydrated: the app takes over the HTML that is there. Any other
@@ -46,6 +48,7 @@ pub fn start() {
         blog_core::urls::percent_decode(path.trim_end_matches('/'))
             == blog_core::urls::percent_decode(data.path.trim_end_matches('/'))
     });
+    let assets = Assets::of(&data);
     let mut page = data.page;
     if same_page {
         // The body is in the page already: keep it, rather than render it again.
@@ -57,11 +60,11 @@ pub fn start() {
                 .map(|el| el.inner_html());
         }
     }
-    let (chrome, renderer) = (data.chrome, data.renderer);
+    let chrome = data.chrome;
     #[cfg(feature = "hydrate")]
     if same_page && !matches!(page, Page::NotFound) {
         leptos::mount::hydrate_body(move || {
-            view! { <App base=base chrome=chrome renderer=renderer initial=Some(page) /> }
+            view! { <App base=base chrome=chrome assets=assets initial=Some(page) /> }
         });
         return;
     }
@@ -72,6 +75,6 @@ pub fn start() {
         body.set_inner_html("");
     }
     leptos::mount::mount_to_body(
-        move || view! { <App base=base chrome=chrome renderer=renderer initial=initial /> },
+        move || view! { <App base=base chrome=chrome assets=assets initial=initial /> },
     );
 }

@@ -25,8 +25,8 @@ pub fn render_page(urls: &Urls, data: &PageData) -> String {
         let base = urls.base().to_string();
         let chrome = data.chrome.clone();
         let page = data.page.clone();
-        let renderer = data.renderer.clone();
-        view! { <App base=base chrome=chrome renderer=renderer initial=Some(page) /> }.to_html()
+        let assets = crate::Assets::of(data);
+        view! { <App base=base chrome=chrome assets=assets initial=Some(page) /> }.to_html()
     });
     owner.unset();
     html

@@ -3,19 +3,19 @@
 //! A page's data comes from one of two places. The page the document was
 //! prerendered as carries its own (`initial`): the prerenderer hands it over on
 //! the host, and the browser reads it from the page to hydrate without a fetch.
-//! Every other view is computed from the manifest, fetched in the background
-//! once the page is hydrated (so rendering itself makes no browser call).
+//! Every other view fetches only its own data, shaped per route by the build:
+//! a page's `data.json`, a listing's further cards, and search results from
+//! the search worker, which fetches only the index shards a query needs.
 
 use std::future::Future;
 use std::sync::Arc;
 
-use blog_core::model::Manifest;
-use blog_core::route::{Chrome, ListingData, Page, PostData};
-use blog_core::search::SearchData;
+use blog_core::route::{Chrome, ListingData, Page, PageData, PostData};
+use blog_core::search::{Found, SearchRequest, SearchResponse};
 use blog_core::Urls;
 use leptos::prelude::*;
 
-use crate::api::{self, FetchError};
+use crate::api::FetchError;
 
 /// Something fetched over the network, for one key (its URL): nothing while
 /// it loads, then the result. A newer start wins over an older one still in flight.
@@ -54,12 +54,21 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
         self.state.read().as_ref().map(|(_, result)| result.clone())
     }
 
-    /// Starts loading `key` with `fetch`.
+    /// Starts loading `key` with `fetch`; nothing shows until it is done.
     pub fn start(&self, key: String, fetch: impl Future<Output = Result<T, FetchError>> + 'static) {
+        self.state.set(None);
+        self.refresh(key, fetch);
+    }
+
+    /// Starts loading `key` with `fetch`, the latest result showing meanwhile.
+    pub fn refresh(
+        &self,
+        key: String,
+        fetch: impl Future<Output = Result<T, FetchError>> + 'static,
+    ) {
         let this = *self;
         let n = self.started.get_value() + 1;
         self.started.set_value(n);
-        self.state.set(None);
         leptos::task::spawn_local(async move {
             let result = fetch.await;
             // The view that asked may be gone by now (the reader moved on):
@@ -71,50 +80,56 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     }
 }
 
-/// The loaded manifest with its search data, shared cheaply.
+/// The workers' scripts and the search index, as URLs.
 #[derive(Clone)]
-pub struct Loaded {
-    pub manifest: Arc<Manifest>,
-    pub search: Arc<SearchData>,
+pub struct Assets {
+    /// The markdown renderer worker.
+    pub renderer: String,
+    /// The search worker.
+    pub searcher: String,
+    /// The search index's folder.
+    pub search_index: String,
+}
+
+impl Assets {
+    /// The assets a page's data names.
+    pub fn of(data: &PageData) -> Self {
+        Assets {
+            renderer: data.renderer.clone(),
+            searcher: data.searcher.clone(),
+            search_index: data.search_index.clone(),
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
 pub struct Blog {
     urls: StoredValue<Urls>,
-    /// The markdown renderer worker's script, a URL.
-    renderer: StoredValue<String>,
+    assets: StoredValue<Assets>,
     chrome: StoredValue<Arc<Chrome>>,
     /// The page this document was prerendered as, until a view takes it.
     initial: StoredValue<Option<Page>>,
-    manifest: Load<Loaded>,
-    full_text: Load<Arc<SearchData>>,
-    /// Set once a search needs the full text; the index loads then, not before.
-    want_full_text: RwSignal<bool>,
 }
 
 impl Blog {
-    pub fn new(urls: Urls, chrome: Chrome, renderer: String, initial: Option<Page>) -> Self {
+    /// `assets` are relative to the site's base.
+    pub fn new(urls: Urls, chrome: Chrome, assets: Assets, initial: Option<Page>) -> Self {
+        let assets = Assets {
+            renderer: urls.site_file(&assets.renderer),
+            searcher: urls.site_file(&assets.searcher),
+            search_index: urls.site_file(&assets.search_index),
+        };
         let blog = Blog {
-            renderer: StoredValue::new(urls.site_file(&renderer)),
             urls: StoredValue::new(urls),
+            assets: StoredValue::new(assets),
             chrome: StoredValue::new(Arc::new(chrome)),
             initial: StoredValue::new(initial),
-            manifest: Load::new(),
-            full_text: Load::new(),
-            want_full_text: RwSignal::new(false),
         };
         // Effects run in the browser only, once the page is hydrated: the
-        // manifest then loads in the background, for whatever the visitor does
-        // next, and the renderer starts when a post link is about to be followed.
+        // renderer starts when a post link is about to be followed.
         Effect::new(move |_| {
-            blog.load_manifest();
             let posts_path = blog.urls.with_value(|u| u.site_file("posts/"));
             crate::renderer::prepare_on_intent(blog.renderer(), posts_path);
-        });
-        Effect::new(move |_| {
-            if blog.want_full_text.get() && blog.loaded().is_some() {
-                blog.load_index();
-            }
         });
         blog
     }
@@ -125,7 +140,7 @@ impl Blog {
 
     /// The URL of the markdown renderer worker.
     pub fn renderer(&self) -> String {
-        self.renderer.get_value()
+        self.assets.with_value(|a| a.renderer.clone())
     }
 
     /// The site and its categories: known on every page.
@@ -160,67 +175,30 @@ impl Blog {
         pick(page)
     }
 
-    /// The manifest: nothing while it loads, then the result.
-    pub fn manifest(&self) -> Option<Result<Loaded, FetchError>> {
-        self.manifest.latest()
-    }
-
-    /// The manifest, once loaded.
-    pub fn loaded(&self) -> Option<Loaded> {
-        self.manifest().and_then(Result::ok)
-    }
-
-    pub fn load_manifest(&self) {
-        let url = self.urls.with_value(Urls::manifest);
-        self.manifest.start(url.clone(), async move {
-            let manifest = api::manifest(url).await?;
-            let search = SearchData::new(&manifest.posts);
-            Ok(Loaded {
-                manifest: Arc::new(manifest),
-                search: Arc::new(search),
-            })
-        });
-    }
-
-    fn load_index(&self) {
-        let Some(loaded) = untrack(|| self.loaded()) else {
-            return;
-        };
-        let url = self
-            .urls
-            .with_value(|u| u.site_file(&loaded.manifest.search_index));
-        self.full_text.start(url.clone(), async move {
-            let index = api::search_index(url).await?;
-            Ok(Arc::new(
-                SearchData::new(&loaded.manifest.posts).with_bodies(index),
-            ))
-        });
-    }
-
-    /// Asks for the full-text index (loaded once, after the manifest).
-    pub fn load_full_text(&self) {
-        if !self.want_full_text.get_untracked() {
-            self.want_full_text.set(true);
+    /// Searches for `query` in `category` (a slug), with the first `limit` results' cards.
+    pub fn search(
+        &self,
+        query: String,
+        category: Option<String>,
+        limit: usize,
+    ) -> impl Future<Output = Result<Found, FetchError>> + 'static {
+        let (searcher, index) = self
+            .assets
+            .with_value(|a| (a.searcher.clone(), a.search_index.clone()));
+        async move {
+            let request = SearchRequest {
+                id: 0,
+                index,
+                query,
+                category,
+                limit,
+            };
+            let response: SearchResponse =
+                crate::worker::ask(&searcher, "the search", &request).await?;
+            response
+                .found
+                .map_err(|detail| FetchError::new("the search index", detail))
         }
-    }
-
-    /// The best search data available now: with full text once it has loaded.
-    pub fn full_text(&self) -> Option<Arc<SearchData>> {
-        self.full_text.latest().and_then(Result::ok)
-    }
-
-    /// True while the full-text index is requested but not there yet.
-    pub fn full_text_pending(&self) -> bool {
-        self.want_full_text.get() && self.full_text.latest().is_none()
-    }
-
-    /// The error, if loading the full-text index failed.
-    pub fn full_text_error(&self) -> Option<FetchError> {
-        self.full_text.latest().and_then(Result::err)
-    }
-
-    pub fn retry_full_text(&self) {
-        self.load_index();
     }
 }
 

@@ -12,6 +12,7 @@
 //! ```
 //! Every problem is printed as `path:line: field: message`; any error exits with status 1.
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -28,6 +29,7 @@ use blog_core::route::{self, Chrome, Page, PageData};
 use blog_core::urls::{page_file, path_of};
 use blog_core::Urls;
 use fault_lines::prerender::{externalise_scripts, render_page, Template};
+use rayon::prelude::*;
 
 const USAGE: &str = "usage: prerender trunk | prerender build --out DIR [--base PATH] [--content DIR] [--site FILE] [--drafts] [--now YYYY-MM-DD]";
 
@@ -158,6 +160,7 @@ fn run() -> Result<(), String> {
         write(&args.out, &name, &code)?;
     }
     let renderer = version_worker(&args.out, "render-worker")?;
+    let searcher = version_worker(&args.out, "search-worker")?;
 
     // Every body rendered once, by the function the browser uses.
     let manifest = &compiled.manifest;
@@ -171,13 +174,21 @@ fn run() -> Result<(), String> {
         .iter()
         .map(|(source, body)| (source.as_str(), body.as_str()))
         .collect();
-    let lookup = |source: &str| slug_of.get(source).map(|s| s.to_string());
-    let bodies: Vec<String> = manifest
+    // Each body with the posts it links to ((source, slug), for the browser's renderer).
+    let rendered: Vec<(String, Vec<(String, String)>)> = manifest
         .posts
-        .iter()
+        .par_iter()
         .map(|post| {
             let body = markdown.get(post.source.as_str()).copied().unwrap_or("");
-            render(
+            let links = RefCell::new(Vec::new());
+            let lookup = |source: &str| {
+                let slug = slug_of.get(source).map(|s| s.to_string());
+                if let Some(slug) = &slug {
+                    links.borrow_mut().push((source.to_string(), slug.clone()));
+                }
+                slug
+            };
+            let html = render(
                 body,
                 &PostContext {
                     urls: &urls,
@@ -186,7 +197,11 @@ fn run() -> Result<(), String> {
                     post_for_source: &lookup,
                 },
             )
-            .html
+            .html;
+            let mut links = links.into_inner();
+            links.sort();
+            links.dedup();
+            (html, links)
         })
         .collect();
 
@@ -197,6 +212,8 @@ fn run() -> Result<(), String> {
         chrome: chrome.clone(),
         page,
         renderer: renderer.clone(),
+        searcher: searcher.clone(),
+        search_index: manifest.search_index.clone(),
     };
     if let Some(listing) = route::listing(manifest, None) {
         pages.push(data(urls.home(), Page::Listing(listing)));
@@ -206,9 +223,10 @@ fn run() -> Result<(), String> {
             pages.push(data(urls.category(&c.slug), Page::Listing(listing)));
         }
     }
-    for (i, body) in bodies.iter().enumerate() {
+    for (i, (body, links)) in rendered.iter().enumerate() {
         if let Some(mut p) = route::post_at(manifest, i) {
             p.body_html = Some(body.clone());
+            p.links = links.clone();
             pages.push(data(urls.post(&p.post.slug), Page::Post(Box::new(p))));
         }
     }
@@ -223,14 +241,29 @@ fn run() -> Result<(), String> {
         let workers: Vec<_> = pages
             .chunks(chunk)
             .map(|part| {
-                let (urls, template, out) = (&urls, &template, &args.out);
+                let (urls, template, out, markdown) = (&urls, &template, &args.out, &markdown);
                 scope.spawn(move || -> Result<(), String> {
                     for page in part {
                         let head = Head::of(&page.chrome, &page.page, urls, &page.path);
                         let html = template.page(&head, site_name, page, &render_page(urls, page));
-                        let file = page_file(urls, &page.path)
-                            .ok_or_else(|| format!("{} is outside {}", page.path, urls.base()))?;
+                        let outside = || format!("{} is outside {}", page.path, urls.base());
+                        let file = page_file(urls, &page.path).ok_or_else(outside)?;
                         write(out, &file, &html)?;
+                        // The same data for client-side navigation; a post's with its markdown.
+                        let json = match &page.page {
+                            Page::NotFound => continue,
+                            Page::Post(p) => {
+                                let mut p = p.clone();
+                                p.markdown =
+                                    markdown.get(p.post.source.as_str()).map(|m| m.to_string());
+                                serde_json::to_string(&Page::Post(p))
+                            }
+                            listing => serde_json::to_string(listing),
+                        }
+                        .map_err(|e| e.to_string())?;
+                        let file =
+                            page_file(urls, &urls.page_data(&page.path)).ok_or_else(outside)?;
+                        write(out, &file, &json)?;
                     }
                     Ok(())
                 })
@@ -241,14 +274,31 @@ fn run() -> Result<(), String> {
                 .map_err(|_| "a page failed to render".to_string())?
         })
     })?;
+    // Further pages of each listing's cards, for "Show more".
+    let listings =
+        std::iter::once(None).chain(chrome.categories.iter().map(|c| Some(c.slug.as_str())));
+    for category in listings {
+        for (i, cards) in route::card_pages(manifest, category)
+            .iter()
+            .enumerate()
+            .skip(1)
+        {
+            let json = serde_json::to_string(cards).map_err(|e| e.to_string())?;
+            write(
+                &args.out,
+                &page_file(&urls, &urls.cards(category, i + 1)).unwrap_or_default(),
+                &json,
+            )?;
+        }
+    }
     let render_ms = render_started.elapsed().as_millis();
 
     // Feeds: the site's and each category's, newest first with full content.
     let feed_posts: Vec<FeedPost> = manifest
         .posts
         .iter()
-        .zip(&bodies)
-        .map(|(meta, html)| FeedPost { meta, html })
+        .zip(&rendered)
+        .map(|(meta, (html, _))| FeedPost { meta, html })
         .collect();
     let site_info = &manifest.site;
     write(

@@ -1,33 +1,47 @@
 //! `/` and `/category/<slug>/`: the posts, filtered by category and search.
 
+use std::time::Duration;
+
 use blog_core::head::{title, View};
 use blog_core::listing::count_line;
-use blog_core::model::PostMeta;
-use blog_core::route::PAGE_SIZE;
-use blog_core::search::Query;
+use blog_core::route::{ListingData, Page, PAGE_SIZE, RESULTS_PAGE};
+use blog_core::search::{Card, Found, Marks, Query};
 use leptos::either::{Either, EitherOf3};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
 
-use crate::api::FetchError;
+use crate::api::{self, FetchError};
 use crate::components::categories::CategoryNav;
 use crate::components::load_error::LoadError;
 use crate::components::post_card::PostCard;
 use crate::components::search_box::SearchBox;
 use crate::pages::not_found::NotFound;
-use crate::state::{set_document_title, use_blog};
+use crate::state::{set_document_title, use_blog, Load};
+
+/// How long typing pauses before the URL follows the search field.
+const URL_DELAY: Duration = Duration::from_millis(300);
 
 /// What the listing shows now.
 #[derive(Clone, PartialEq)]
 enum Cards {
     /// The cards on screen, and how many posts match in all.
     Shown {
-        posts: Vec<PostMeta>,
+        cards: Vec<Card>,
         matching: usize,
-        query: Query,
+        marks: Marks,
+        /// The search these cards answer (empty for the listing).
+        query: String,
     },
-    /// Waiting for the manifest.
+    /// Waiting for the listing's data or the search.
+    Loading,
+    Failed(FetchError),
+}
+
+/// Loading a further page of cards.
+#[derive(Clone, PartialEq)]
+enum More {
+    Idle,
     Loading,
     Failed(FetchError),
 }
@@ -54,34 +68,41 @@ pub fn ListingPage() -> impl IntoView {
     } else {
         url_query.get_untracked()
     });
-    // The full-text index loads with the first search, typed or from the URL.
     Effect::new(move |_| {
         let q = url_query.get();
-        if !q.trim().is_empty() {
-            blog.load_full_text();
-        }
         if text.get_untracked().trim() != q.trim() {
             text.set(q);
         }
     });
 
-    let on_change = move |value: String| {
-        if !value.trim().is_empty() {
-            blog.load_full_text();
+    // The URL follows the field once typing pauses: history and the router
+    // are not worth updating on every keystroke.
+    let pending_url: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
+    let cancel_url = move || {
+        if let Some(Some(handle)) = pending_url.try_update_value(Option::take) {
+            handle.clear();
         }
+    };
+    on_cleanup(cancel_url);
+    let on_change = move |value: String| {
         text.set(value.clone());
         let url = blog
             .urls()
             .listing(category.get_untracked().as_deref(), &value);
-        navigate(
-            &url,
-            NavigateOptions {
-                resolve: false,
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        cancel_url();
+        let navigate = navigate.clone();
+        let follow = move || {
+            navigate(
+                &url,
+                NavigateOptions {
+                    resolve: false,
+                    replace: true,
+                    scroll: false,
+                    ..Default::default()
+                },
+            )
+        };
+        pending_url.set_value(set_timeout_with_handle(follow, URL_DELAY).ok());
     };
 
     let category_name = {
@@ -94,62 +115,159 @@ pub fn ListingPage() -> impl IntoView {
     };
     let unknown = Memo::new(move |_| category.get().is_some() && category_name.get().is_none());
 
-    // Long lists show a page of cards at a time.
-    let shown = RwSignal::new(PAGE_SIZE);
-    let cards = Memo::new(move |_| {
-        let query = Query::parse(&text.get());
-        let limit = shown.get();
-        // The prerendered first page stands until something needs more.
-        if let Some(first) = initial.as_ref() {
-            if query.is_empty() && category.get() == first.category {
-                match (limit <= PAGE_SIZE, blog.manifest()) {
-                    (true, _) | (false, None) => {
-                        return Cards::Shown {
-                            posts: first.posts.clone(),
-                            matching: first.matching,
-                            query,
-                        }
-                    }
-                    (false, Some(Err(error))) => return Cards::Failed(error),
-                    (false, Some(Ok(_))) => {}
+    let query = Memo::new(move |_| Query::parse(&text.get()));
+    // A failed load is tried again when this changes.
+    let retry = RwSignal::new(0u32);
+
+    // The listing's own data: in the page, or fetched for another category.
+    let listing: Load<ListingData> = Load::new();
+    let listing_url = Memo::new(move |_| {
+        let urls = blog.urls();
+        urls.page_data(&urls.listing(category.get().as_deref(), ""))
+    });
+    let initial = StoredValue::new(initial);
+    let prerendered = move || {
+        let here = category.get();
+        initial.with_value(|i| i.as_ref().filter(|first| first.category == here).cloned())
+    };
+    Effect::new(move |_| {
+        retry.track();
+        let url = listing_url.get();
+        let needed = query.with(Query::is_empty) && prerendered().is_none();
+        if needed && !matches!(untrack(|| listing.get_for(&url)), Some(Ok(_))) {
+            listing.start(url.clone(), async move {
+                match api::page(url, "this listing").await? {
+                    Some(Page::Listing(data)) => Ok(data),
+                    _ => Err(FetchError::new(
+                        "this listing",
+                        "the server has no such listing",
+                    )),
                 }
-            }
-        }
-        match blog.manifest() {
-            None => Cards::Loading,
-            Some(Err(error)) => Cards::Failed(error),
-            Some(Ok(loaded)) => {
-                let data = if query.is_empty() {
-                    None
-                } else {
-                    blog.full_text()
-                };
-                let data = data.unwrap_or_else(|| loaded.search.clone());
-                let posts = &loaded.manifest.posts;
-                let hits = data.search(posts, &query, category.get().as_deref());
-                Cards::Shown {
-                    posts: hits.iter().take(limit).map(|&i| posts[i].clone()).collect(),
-                    matching: hits.len(),
-                    query,
-                }
-            }
+            });
         }
     });
-    // A new search or category starts again at the first page.
+
+    // Long lists show a page of cards at a time: further pages of a listing
+    // are fetched, further results of a search asked for.
+    let extra: RwSignal<Vec<Card>> = RwSignal::new(Vec::new());
+    let more = RwSignal::new(More::Idle);
+    let limit = RwSignal::new(RESULTS_PAGE);
     Effect::new(move |_| {
-        text.track();
+        query.track();
         category.track();
-        shown.set(PAGE_SIZE);
+        extra.set(Vec::new());
+        more.set(More::Idle);
+        limit.set(RESULTS_PAGE);
+    });
+
+    let search: Load<Found> = Load::new();
+    Effect::new(move |_| {
+        retry.track();
+        let q = text.get();
+        if query.with(Query::is_empty) {
+            return;
+        }
+        let (cat, n) = (category.get(), limit.get());
+        let key = format!("{n}\n{cat:?}\n{q}");
+        search.refresh(key, blog.search(q, cat, n));
+    });
+
+    let cards = Memo::new(move |_| {
+        if query.with(Query::is_empty) {
+            let base = match prerendered() {
+                Some(first) => Ok(first),
+                None => match listing.get_for(&listing_url.get()) {
+                    None => return Cards::Loading,
+                    Some(result) => result,
+                },
+            };
+            return match base {
+                Err(error) => Cards::Failed(error),
+                Ok(first) => {
+                    let mut cards: Vec<Card> = first
+                        .posts
+                        .into_iter()
+                        .map(|post| Card {
+                            post,
+                            snippet: None,
+                        })
+                        .collect();
+                    cards.extend(extra.get());
+                    Cards::Shown {
+                        cards,
+                        matching: first.matching,
+                        marks: Marks::default(),
+                        query: String::new(),
+                    }
+                }
+            };
+        }
+        match search.latest() {
+            None => Cards::Loading,
+            Some(Err(error)) => Cards::Failed(error),
+            Some(Ok(found)) => Cards::Shown {
+                cards: found.cards,
+                matching: found.matching,
+                marks: found.marks,
+                query: found.query,
+            },
+        }
     });
     let matching = Memo::new(move |_| match &*cards.read() {
         Cards::Shown { matching, .. } => Some(*matching),
         _ => None,
     });
+    // The query of the cards on screen: the count line, title and empty state
+    // follow the results, not each keystroke.
+    let answered = Memo::new(move |_| match &*cards.read() {
+        Cards::Shown { query, .. } => query.clone(),
+        _ => text.get(),
+    });
+    let shown = Memo::new(move |_| match &*cards.read() {
+        Cards::Shown { cards, .. } => cards.len(),
+        _ => 0,
+    });
+    // Per-category counts of the current search, for the category choices.
+    let counts = Memo::new(move |_| {
+        if query.with(Query::is_empty) {
+            return None;
+        }
+        match search.latest() {
+            Some(Ok(found)) => Some((found.total, found.counts)),
+            _ => None,
+        }
+    });
+
+    let show_more = move || {
+        if !query.with_untracked(Query::is_empty) {
+            limit.update(|n| *n += RESULTS_PAGE);
+            return;
+        }
+        let page = shown.get_untracked() / PAGE_SIZE + 1;
+        let url = blog.urls().cards(category.get_untracked().as_deref(), page);
+        more.set(More::Loading);
+        leptos::task::spawn_local(async move {
+            match api::cards(url).await {
+                Ok(posts) => {
+                    extra.try_update(|e| {
+                        e.extend(posts.into_iter().map(|post| Card {
+                            post,
+                            snippet: None,
+                        }))
+                    });
+                    more.try_set(More::Idle);
+                }
+                Err(error) => {
+                    more.try_set(More::Failed(error));
+                }
+            }
+        });
+    };
 
     let site_title = chrome.site.title.clone();
     set_document_title(move || {
         let name = category_name.get();
-        let q = text.get();
+        let q = answered.get();
         let view = if unknown.get() {
             View::NotFound
         } else {
@@ -165,33 +283,47 @@ pub fn ListingPage() -> impl IntoView {
     let count = move || {
         matching
             .get()
-            .map(|n| count_line(n, total, category_name.get().as_deref(), &text.get()))
+            .map(|n| count_line(n, total, category_name.get().as_deref(), &answered.get()))
             .unwrap_or_else(|| "Loading posts…".to_string())
     };
 
     // Concrete views (`Either…`), not `AnyView`: each `AnyView` costs wasm.
     let card_list = move || match cards.get() {
-        Cards::Shown { posts, query, .. } => EitherOf3::A(
-            posts
+        Cards::Shown { cards, marks, .. } => EitherOf3::A(
+            cards
                 .into_iter()
-                .map(|post| view! { <PostCard post=post query=query.clone() /> })
+                .map(|card| view! { <PostCard card=card marks=marks.clone() /> })
                 .collect_view(),
         ),
         Cards::Loading => EitherOf3::B(view! { <CardSkeletons /> }),
-        Cards::Failed(error) => {
-            EitherOf3::C(view! { <LoadError error=error on_retry=move || blog.load_manifest() /> })
-        }
+        Cards::Failed(error) => EitherOf3::C(
+            view! { <LoadError error=error on_retry=move || retry.update(|n| *n += 1) /> },
+        ),
     };
-    let more = move || {
+    let more_button = move || {
         let left = matching.get().unwrap_or(0).saturating_sub(shown.get());
-        (left > 0).then(|| {
-            let next = left.min(PAGE_SIZE);
-            view! {
-                <p class="more">
-                    <button type="button" class="button" on:click=move |_| shown.update(|n| *n += PAGE_SIZE)>
-                        {format!("Show {next} more of {left}")}
-                    </button>
-                </p>
+        if left == 0 {
+            return None;
+        }
+        Some(match more.get() {
+            More::Failed(error) => {
+                Either::Left(view! { <LoadError error=error on_retry=show_more /> })
+            }
+            state => {
+                let page = if query.with(Query::is_empty) {
+                    PAGE_SIZE
+                } else {
+                    RESULTS_PAGE
+                };
+                let next = left.min(page);
+                let loading = state == More::Loading;
+                Either::Right(view! {
+                    <p class="more">
+                        <button type="button" class="button" disabled=loading on:click=move |_| show_more()>
+                            {if loading { "Loading…".to_string() } else { format!("Show {next} more of {left}") }}
+                        </button>
+                    </p>
+                })
             }
         })
     };
@@ -201,7 +333,7 @@ pub fn ListingPage() -> impl IntoView {
         move |_| on_change(String::new())
     };
     let empty = move || {
-        let q = text.get();
+        let q = answered.get();
         (matching.get() == Some(0)).then(|| {
             let in_category = category_name.get();
             let everywhere = blog.urls().listing(None, &q);
@@ -227,25 +359,6 @@ pub fn ListingPage() -> impl IntoView {
         })
     };
 
-    let full_text_status = move || {
-        if text.read().trim().is_empty() {
-            return None;
-        }
-        if let Some(error) = blog.full_text_error() {
-            return Some(Either::Left(view! {
-                <p class="search-status" role="status">
-                    {format!("Searching titles and summaries only. {error} ")}
-                    <button type="button" class="link-button" on:click=move |_| blog.retry_full_text()>"Retry"</button>
-                </p>
-            }));
-        }
-        blog.full_text_pending().then(|| {
-            Either::Right(view! {
-                <p class="search-status" role="status">"Loading full text…"</p>
-            })
-        })
-    };
-
     let categories = chrome.categories.clone();
     move || {
         if unknown.get() {
@@ -263,12 +376,12 @@ pub fn ListingPage() -> impl IntoView {
                         total=total
                         active=category
                         query=text
+                        counts=counts
                     />
                 </div>
                 <p class="count-line" role="status" aria-live="polite">{count}</p>
-                {full_text_status}
                 <div class="cards">{card_list}</div>
-                {more}
+                {more_button}
                 {empty.clone()}
             </div>
         })

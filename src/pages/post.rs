@@ -6,7 +6,7 @@ use blog_core::dates::display_date;
 use blog_core::head::{title, View};
 use blog_core::markdown::RenderRequest;
 use blog_core::model::PostMeta;
-use blog_core::route::{self, PostData, PostLink};
+use blog_core::route::{Page, PostData, PostLink};
 use blog_core::urls::percent_decode;
 use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
@@ -23,7 +23,7 @@ use crate::state::{set_document_title, use_blog, Load};
 #[derive(Clone, PartialEq)]
 enum Found {
     Post(Box<PostData>),
-    /// Waiting for the manifest.
+    /// Waiting for the post's data.
     Loading,
     Failed(FetchError),
     Missing,
@@ -42,70 +42,87 @@ pub fn PostPage() -> impl IntoView {
         Err(()) => (None, true),
     };
 
+    // Any other post's data is fetched: its `data.json`, with the markdown.
+    let retry = RwSignal::new(0u32);
+    let data_url = Memo::new(move |_| {
+        let urls = blog.urls();
+        urls.page_data(&urls.post(&slug.get()))
+    });
+    let fetched: Load<Option<PostData>> = Load::new();
+    let (initial, first_slug) = (StoredValue::new(initial), StoredValue::new(first_slug));
+    let at_hand = move |slug: &str| {
+        initial.with_value(|i| i.as_ref().is_some_and(|d| d.post.slug == slug))
+            || (missing && first_slug.with_value(|f| f == slug))
+    };
+    Effect::new(move |_| {
+        retry.track();
+        let url = data_url.get();
+        if at_hand(&slug.get()) || matches!(untrack(|| fetched.get_for(&url)), Some(Ok(_))) {
+            return;
+        }
+        fetched.start(url.clone(), async move {
+            Ok(match api::page(url, "this post").await? {
+                Some(Page::Post(data)) => Some(*data),
+                _ => None,
+            })
+        });
+    });
+
     let found = Memo::new(move |_| {
         let slug = slug.get();
-        if let Some(data) = initial.as_ref().filter(|d| d.post.slug == slug) {
-            return Found::Post(Box::new(data.clone()));
+        if let Some(data) =
+            initial.with_value(|i| i.as_ref().filter(|d| d.post.slug == slug).cloned())
+        {
+            return Found::Post(Box::new(data));
         }
-        if missing && slug == first_slug {
+        if missing && first_slug.with_value(|f| *f == slug) {
             return Found::Missing;
         }
-        match blog.manifest() {
+        match fetched.get_for(&data_url.get()) {
             None => Found::Loading,
             Some(Err(error)) => Found::Failed(error),
-            Some(Ok(loaded)) => route::post(&loaded.manifest, &slug)
-                .map_or(Found::Missing, |d| Found::Post(Box::new(d))),
+            Some(Ok(None)) => Found::Missing,
+            Some(Ok(Some(data))) => Found::Post(Box::new(data)),
         }
     });
 
-    // A body to fetch: that of a post without one at hand.
-    let body_url = Memo::new(move |_| match &*found.read() {
-        Found::Post(d) if d.body_html.is_none() => Some(blog.urls().post_body(&d.post)),
+    // A body to render: that of a post without one at hand, from its markdown.
+    let body_key = Memo::new(move |_| match &*found.read() {
+        Found::Post(d) if d.body_html.is_none() => Some(data_url.get()),
         _ => None,
     });
-    // The body's HTML: its markdown fetched, then rendered by the worker.
+    // The body's HTML, rendered by the worker.
     let body: Load<String> = Load::new();
     let load_body = move || {
-        let (Some(url), Found::Post(data)) = (body_url.get_untracked(), found.get_untracked())
+        let (Some(key), Found::Post(data)) = (body_key.get_untracked(), found.get_untracked())
         else {
             return;
         };
-        let posts = untrack(|| blog.loaded())
-            .map(|l| {
-                l.manifest
-                    .posts
-                    .iter()
-                    .map(|p| (p.source.clone(), p.slug.clone()))
-                    .collect()
-            })
-            .unwrap_or_default();
         let renderer_url = blog.renderer();
         let base = blog.urls().base().to_string();
-        let fetch_url = url.clone();
-        body.start(url, async move {
-            let markdown = api::post_body(fetch_url).await?;
+        body.start(key, async move {
             let request = RenderRequest {
                 id: 0,
-                markdown,
+                markdown: data.markdown.clone().unwrap_or_default(),
                 base,
                 slug: data.post.slug.clone(),
                 source: data.post.source.clone(),
-                posts,
+                posts: data.links.clone(),
             };
             renderer::render(&renderer_url, request).await
         });
     };
-    // Load the body when the post changes; once it is on the page, go to the
+    // Render the body when the post changes; once it is on the page, go to the
     // section the URL names. (One effect: each costs wasm.)
     Effect::new(move |requested: Option<Option<String>>| {
-        let url = body_url.get();
-        let shown = url.as_deref().and_then(|u| body.get_for(u));
-        if requested.as_ref() != Some(&url) {
+        let key = body_key.get();
+        let shown = key.as_deref().and_then(|k| body.get_for(k));
+        if requested.as_ref() != Some(&key) {
             load_body();
         } else if matches!(shown, Some(Ok(_))) {
             scroll_to_hash_after_render();
         }
-        url
+        key
     });
 
     let site_title = blog.chrome().site.title.clone();
@@ -123,21 +140,22 @@ pub fn PostPage() -> impl IntoView {
                 <BodySkeleton />
             </div>
         }),
-        Found::Failed(error) => {
-            EitherOf4::C(view! { <LoadError error=error on_retry=move || blog.load_manifest() /> })
-        }
+        Found::Failed(error) => EitherOf4::C(
+            view! { <LoadError error=error on_retry=move || retry.update(|n| *n += 1) /> },
+        ),
         Found::Post(data) => {
             let PostData {
                 post,
                 newer,
                 older,
                 body_html,
+                ..
             } = *data;
             let content = {
                 move || {
                     let markdown = match body_html.clone() {
                         Some(html) => return EitherOf3::A(view! { <Body html=html /> }),
-                        None => body_url.get().and_then(|url| body.get_for(&url)),
+                        None => body_key.get().and_then(|key| body.get_for(&key)),
                     };
                     match markdown {
                         None => EitherOf3::B(view! { <BodySkeleton /> }),

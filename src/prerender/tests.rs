@@ -35,7 +35,7 @@ fn manifest() -> Manifest {
             post("middle", "2026-03-16", "CI/CD"),
             post("oldest", "2026-03-03", "AI"),
         ],
-        search_index: "search-index.json".into(),
+        search_index: "search/1/".into(),
     }
 }
 
@@ -45,6 +45,8 @@ fn page(urls: &Urls, path: String, page: Page) -> (PageData, String) {
         chrome: Chrome::of(&manifest()),
         page,
         renderer: "render-worker-1.js".into(),
+        searcher: "search-worker-1.js".into(),
+        search_index: "search/1/".into(),
     };
     let html = render_page(urls, &data);
     (data, html)

@@ -8,10 +8,9 @@
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { launch } from './chromium.mjs';
 import { startServer } from './server.mjs';
 
 const BUILDS = [
@@ -27,14 +26,7 @@ const BRIEF_COUNTS = {
 
 let context;
 before(async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blog-e2e-'));
-  context = await chromium.launchPersistentContext(dir, {
-    executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    headless: true,
-    viewport: { width: 1280, height: 900 },
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
+  context = await launch({ viewport: { width: 1280, height: 900 } });
 });
 after(async () => context && (await context.close()));
 
@@ -74,13 +66,12 @@ for (const build of BUILDS) {
     });
     after(() => server && server.close());
 
-    // Loads `u` and waits until the app has taken the page over: once
-    // hydrated, it fetches the manifest in the background.
+    // Waits until the app has taken the page over (it marks <html> then).
+    const hydrated = (page) => page.waitForFunction(() => document.documentElement.dataset.app === 'ready');
+    // Loads `u` and waits until the app has taken the page over.
     const gotoHydrated = async (page, u, options) => {
-      const [, response] = await Promise.all([
-        page.waitForResponse((r) => r.url().includes('manifest.json')),
-        page.goto(u, options),
-      ]);
+      const response = await page.goto(u, options);
+      await hydrated(page);
       return response;
     };
     const countLine = (page) => page.getByRole('status').filter({ hasText: /posts?/ }).first();
@@ -131,8 +122,8 @@ for (const build of BUILDS) {
       const box = page.getByRole('searchbox', { name: 'Search posts' });
       await box.pressSequentially('visibility timeout', { delay: 15 });
       await countLine(page).filter({ hasText: 'match “visibility timeout”' }).waitFor();
-      const u = new URL(page.url());
-      assert.equal(u.searchParams.get('q'), 'visibility timeout');
+      // The URL follows once typing pauses.
+      await page.waitForURL((u) => u.searchParams.get('q') === 'visibility timeout');
       const marks = await page.locator('main article mark').allInnerTexts();
       assert.ok(marks.some((m) => /^visibility$/i.test(m)), marks.join('|'));
       const firstTitle = await page.locator('main article h2').first().innerText();
@@ -149,14 +140,33 @@ for (const build of BUILDS) {
       const page = await newPage();
       await page.goto(url('?q=CHANGEMESSAGEVISIBILITY'));
       await countLine(page).filter({ hasText: '1 of 25 posts matches “CHANGEMESSAGEVISIBILITY”.' }).waitFor();
+      // A body match shows the passage it is in, the word marked.
+      const card = cards(page).first();
+      const snippet = await card.locator('p').last().innerText();
+      assert.match(snippet, /…/, snippet);
+      assert.ok((await card.locator('mark').allInnerTexts()).some((m) => /^ChangeMessageVisibility$/i.test(m)));
       await page.goto(url('category/database/?q=p%C3%B3stgres'));
       await countLine(page).filter({ hasText: /of 25 posts in Database match(es)? “póstgres”/ }).waitFor();
       const n = await cards(page).count();
       assert.ok(n >= 1 && n <= 3, `${n}`);
+      // The category choices count the search's results.
+      const nav = page.getByRole('navigation', { name: 'Categories' });
+      await nav.getByRole('link', { name: `Database ${n}`, exact: true }).waitFor();
+      const all = await nav.getByRole('link', { name: /^All \d+$/ }).innerText();
+      assert.ok(Number(all.match(/\d+/)[0]) >= n, all);
       await page.goto(url('?q=zzzqqq'));
       await page.getByText('No posts match “zzzqqq”.').waitFor();
       await page.getByRole('button', { name: 'Clear search' }).click();
       await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
+      await page.close();
+    });
+
+    test('a long word with one typo still finds its posts, after the exact matches', async () => {
+      const page = await newPage();
+      await page.goto(url('?q=visibilty'));
+      await countLine(page).filter({ hasText: /^[1-9]\d* of 25 posts? match(es)? “visibilty”\.$/ }).waitFor();
+      const marks = await page.locator('main article mark').allInnerTexts();
+      assert.ok(marks.some((m) => /^visibility$/i.test(m)), marks.join('|'));
       await page.close();
     });
 
@@ -287,11 +297,10 @@ for (const build of BUILDS) {
       // Focus survives hydration: a field focused before the app starts stays focused.
       const listing = await newPage();
       await listing.route('**/*.wasm', async (r) => { await new Promise((ok) => setTimeout(ok, 600)); await r.continue(); });
-      const hydrated = listing.waitForResponse((r) => r.url().includes('manifest.json'));
       await listing.goto(url(), { waitUntil: 'domcontentloaded' });
       const box = listing.getByRole('searchbox', { name: 'Search posts' });
       await box.focus();
-      await hydrated;
+      await hydrated(listing);
       assert.ok(await box.evaluate((el) => el === document.activeElement), 'focus kept');
       await listing.keyboard.type('kubernetes');
       await countLine(listing).filter({ hasText: 'match “kubernetes”' }).waitFor();
@@ -301,14 +310,7 @@ for (const build of BUILDS) {
     });
 
     test('without JavaScript every page reads: listing, categories, posts, previous and next', async () => {
-      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'blog-nojs-'));
-      const nojs = await chromium.launchPersistentContext(dir, {
-        executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-        headless: true,
-        javaScriptEnabled: false,
-        args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-          '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      });
+      const nojs = await launch({ javaScriptEnabled: false });
       try {
         const page = await nojs.newPage();
         await page.goto(url());
@@ -437,7 +439,7 @@ for (const build of BUILDS) {
       const page = await newPage();
       const post = manifest.posts[0];
       await gotoHydrated(page, url());
-      failures.set(`${build.base}content/${post.source}`, 1);
+      failures.set(`${build.base}posts/${post.slug}/data.json`, 1);
       await page.getByRole('link', { name: post.title }).click();
       const alert = page.getByRole('alert');
       await alert.waitFor();
@@ -448,16 +450,15 @@ for (const build of BUILDS) {
       await page.close();
     });
 
-    test('a failed manifest fetch shows a message and a Retry that recovers', async () => {
+    test('a failed search index fetch shows a message and a Retry that recovers', async () => {
       const page = await newPage();
-      failures.set(`${build.base}manifest.json`, 1);
-      await page.goto(url());
-      // The prerendered listing reads without it; a search needs it.
-      await countLine(page).filter({ hasText: '25 posts so far.' }).waitFor();
+      failures.set(`${build.base}${manifest.search_index}meta.bin`, 1);
+      await gotoHydrated(page, url());
       await page.getByRole('searchbox', { name: 'Search posts' }).fill('pool');
-      await page.getByRole('alert').filter({ hasText: 'Could not load the list of posts' }).waitFor();
+      await page.getByRole('alert').filter({ hasText: 'Could not load the search index: the server answered 500' }).waitFor();
       await page.getByRole('button', { name: 'Retry' }).click();
       await countLine(page).filter({ hasText: 'match “pool”' }).waitFor();
+      assert.equal(await page.getByRole('alert').count(), 0);
       await page.close();
     });
 

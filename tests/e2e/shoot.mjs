@@ -1,17 +1,9 @@
 // Screenshots of the built site at desktop and phone widths, light and dark.
 // Usage: node shoot.mjs URL OUT_PREFIX
-import { chromium } from 'playwright-core';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { launch } from './chromium.mjs';
 
 const [url, prefix = 'shot'] = process.argv.slice(2);
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'chromium-'));
-const ctx = await chromium.launchPersistentContext(dir, {
-  executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-});
+const ctx = await launch();
 const page = ctx.pages()[0] || (await ctx.newPage());
 page.on('console', (m) => console.log('console:', m.type(), m.text()));
 page.on('pageerror', (e) => console.log('pageerror:', e.message));

@@ -1,7 +1,8 @@
 // What a first visit downloads to run the app (the loader the page names, and
 // the JS glue and wasm it starts) stays under the budget of 200 KB (204,800
 // bytes) brotli. The markdown renderer's worker, loaded only when a post is reached
-// by client-side navigation, is reported beside it.
+// by client-side navigation, and the search worker, loaded on the first search,
+// are reported beside it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -32,9 +33,12 @@ test('the first-load wasm and JS fit the brotli budget', () => {
     total += size;
   }
   console.log(`first load, wasm + js: ${total} bytes brotli (budget ${BUDGET})`);
-  const lazy = fs.readdirSync(dist).filter((f) => f.startsWith('render-worker-'));
-  assert.equal(lazy.length, 3, `the renderer worker: ${lazy}`);
-  const worker = lazy.reduce((n, f) => n + brotli(path.join(dist, f)), 0);
-  console.log(`renderer worker (lazy): ${worker} bytes brotli`);
+  for (const name of ['render-worker', 'search-worker']) {
+    const lazy = fs.readdirSync(dist).filter((f) => f.startsWith(`${name}-`));
+    assert.equal(lazy.length, 3, `the ${name}: ${lazy}`);
+    assert.ok(!files.some((f) => f.startsWith(name)), `the ${name} is not part of the first load`);
+    const worker = lazy.reduce((n, f) => n + brotli(path.join(dist, f)), 0);
+    console.log(`${name} (lazy): ${worker} bytes brotli`);
+  }
   assert.ok(total < BUDGET, `${total} bytes brotli is over the ${BUDGET}-byte budget`);
 });

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod feeds;
 pub mod frontmatter;
 pub mod post;
+pub mod search;
 pub mod site;
 pub mod sitemap;
 

@@ -59,12 +59,12 @@ fn run() -> Result<(), String> {
         }
     }
     eprintln!(
-        "blog-content: {} posts ({} drafts or future posts {}), manifest {:.1} KB, search index {:.1} KB, {} files, in {} ms",
+        "blog-content: {} posts ({} drafts or future posts {}), manifest {:.1} KB, search index {:.1} KB compressed, {} files, in {} ms",
         compiled.manifest.posts.len(),
         compiled.left_out,
         if args.build.drafts { "shown" } else { "left out" },
         compiled.manifest_json.len() as f64 / 1024.0,
-        compiled.index_json.len() as f64 / 1024.0,
+        compiled.search.size() as f64 / 1024.0,
         compiled.assets.len(),
         started.elapsed().as_millis()
     );

@@ -6,12 +6,19 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use blog_core::markdown::{analyze, truncate_words, SUMMARY_MAX_CHARS};
-use blog_core::model::{sort_posts, IndexedBody, Manifest, PostMeta, SearchIndexFile, Site};
-use blog_core::search::index_words;
+use blog_core::model::{sort_posts, Manifest, PostMeta, Site};
 use blog_core::text::category_slug;
 use blog_core::urls::{LinkTarget, Urls};
 
 use crate::diagnostic::{self, Diagnostic};
+use crate::search::{self, SearchFiles};
+use rayon::prelude::*;
+
+/// One file read: the post with its warnings, or its errors.
+type Parsed = Result<(SourcePost, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// A published post: its card, its plain text (for search), (source, markdown).
+type Entry = (PostMeta, String, (String, String));
 use crate::post::{parse_post, SourcePost};
 
 /// A file under the content folder.
@@ -74,7 +81,8 @@ pub struct Options {
 pub struct Compiled {
     pub manifest: Manifest,
     pub manifest_json: String,
-    pub index_json: String,
+    /// The search index's files, in `manifest.search_index`.
+    pub search: SearchFiles,
     /// (path relative to content, body markdown) of each published post.
     pub bodies: Vec<(String, String)>,
     /// Files other than posts, relative to content, to copy.
@@ -149,21 +157,27 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     let mut posts: Vec<SourcePost> = Vec::new();
     let display = |rel: &str| format!("{}/{rel}", opts.display_dir.trim_end_matches('/'));
 
-    for file in files {
-        if let Some(at) = file.not_utf8 {
-            errors.push(Diagnostic::error(
-                &display(&file.rel),
-                at.line,
-                "encoding",
-                format!(
-                    "byte 0x{:02X} at column {} is not UTF-8 text (expected UTF-8: save the file as UTF-8)",
-                    at.byte, at.column
-                ),
-            ));
-            continue;
-        }
-        let Some(text) = &file.text else { continue };
-        match parse_post(&display(&file.rel), &file.rel, text) {
+    // Each file is read on its own: share them out over the cores, keeping their order.
+    let parsed: Vec<Parsed> = files
+        .par_iter()
+        .filter_map(|file| {
+            if let Some(at) = file.not_utf8 {
+                return Some(Err(vec![Diagnostic::error(
+                    &display(&file.rel),
+                    at.line,
+                    "encoding",
+                    format!(
+                        "byte 0x{:02X} at column {} is not UTF-8 text (expected UTF-8: save the file as UTF-8)",
+                        at.byte, at.column
+                    ),
+                )]));
+            }
+            let text = file.text.as_ref()?;
+            Some(parse_post(&display(&file.rel), &file.rel, text))
+        })
+        .collect();
+    for result in parsed {
+        match result {
             Ok((post, w)) => {
                 warnings.extend(w);
                 posts.push(post);
@@ -229,12 +243,14 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         .collect();
 
     let urls = Urls::new("/");
-    let mut metas = Vec::new();
-    let mut index = Vec::new();
-    let mut bodies = Vec::new();
     // Links that lead nowhere: errors, or warnings while a migration is in progress.
     let mut broken: Vec<Diagnostic> = Vec::new();
-    for post in &published {
+    // Each post's body is analysed on its own, on all cores.
+    let analysed: Vec<(Entry, Vec<Diagnostic>, Vec<Diagnostic>)> = published
+        .par_iter()
+        .map(|post| {
+        let mut warnings = Vec::new();
+        let mut broken = Vec::new();
         let analysis = analyze(&post.body);
         let path = display(&post.source);
         let lookup = |source: &str| source_to_slug.get(source).map(|s| s.to_string());
@@ -292,7 +308,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
                 "is empty: the post has no `summary:` and no paragraph to take one from",
             ));
         }
-        metas.push(PostMeta {
+        let meta = PostMeta {
             slug: post.slug.clone(),
             title: post.title.clone(),
             date: post.date.ymd.clone(),
@@ -306,12 +322,21 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
             source: post.source.clone(),
             version: version_of(&post.body),
             draft: post.draft || post.date.timestamp > opts.now,
-        });
-        index.push(IndexedBody {
-            slug: post.slug.clone(),
-            words: index_words(&analysis.plain_text),
-        });
-        bodies.push((post.source.clone(), post.body.clone()));
+        };
+        let entry = (
+            meta,
+            analysis.plain_text,
+            (post.source.clone(), post.body.clone()),
+        );
+        (entry, warnings, broken)
+    })
+        .collect();
+    // (card, plain text for search, (source, markdown)) of each published post.
+    let mut entries: Vec<Entry> = Vec::with_capacity(analysed.len());
+    for (entry, w, b) in analysed {
+        entries.push(entry);
+        warnings.extend(w);
+        broken.extend(b);
     }
 
     if opts.broken_links_warn {
@@ -328,27 +353,29 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         return Err(errors);
     }
     diagnostic::sort(&mut warnings);
+    // The manifest's order (newest first) for every list, the index's post numbers included.
+    let mut metas: Vec<PostMeta> = entries.iter().map(|e| e.0.clone()).collect();
     sort_posts(&mut metas);
-    let index_json = serde_json::to_string(&SearchIndexFile { posts: index }).map_err(|e| {
-        vec![Diagnostic::error(
-            "search-index.json",
-            1,
-            "json",
-            e.to_string(),
-        )]
-    })?;
+    let place: HashMap<&str, usize> = metas
+        .iter()
+        .enumerate()
+        .map(|(i, m)| (m.slug.as_str(), i))
+        .collect();
+    entries.sort_by_key(|e| place.get(e.0.slug.as_str()).copied().unwrap_or(usize::MAX));
+    let texts: Vec<&str> = entries.iter().map(|e| e.1.as_str()).collect();
+    let search = search::build(&metas, &texts);
     let manifest = Manifest {
         site: opts.site.clone(),
         posts: metas,
-        search_index: format!("search-index.json?v={}", version_of(&index_json)),
+        search_index: search.dir.clone(),
     };
     let manifest_json = serde_json::to_string(&manifest)
         .map_err(|e| vec![Diagnostic::error("manifest.json", 1, "json", e.to_string())])?;
     Ok(Compiled {
         manifest,
         manifest_json,
-        index_json,
-        bodies,
+        search,
+        bodies: entries.into_iter().map(|e| e.2).collect(),
         assets: files
             .iter()
             .filter(|f| f.is_asset())
@@ -359,7 +386,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     })
 }
 
-/// Writes the build into `out`: `manifest.json`, `search-index.json`, and
+/// Writes the build into `out`: `manifest.json`, the search index, and
 /// `content/` with each published body (front matter removed) and every other file.
 pub fn write(compiled: &Compiled, content_dir: &Path, out: &Path) -> io::Result<()> {
     let content_out = out.join("content");
@@ -381,7 +408,7 @@ pub fn write(compiled: &Compiled, content_dir: &Path, out: &Path) -> io::Result<
         fs::copy(content_dir.join(rel), target(rel)?)?;
     }
     fs::write(out.join("manifest.json"), &compiled.manifest_json)?;
-    fs::write(out.join("search-index.json"), &compiled.index_json)?;
+    search::write(&compiled.search, out)?;
     Ok(())
 }
 

@@ -9,8 +9,8 @@ pub struct Manifest {
     pub site: Site,
     /// Newest first; ties broken by slug, so the order is deterministic.
     pub posts: Vec<PostMeta>,
-    /// Path of the full-text search index, relative to the site root,
-    /// with a version query that changes whenever the index does.
+    /// The search index's folder, relative to the site root; its name changes
+    /// whenever the index does.
     pub search_index: String,
 }
 
@@ -54,19 +54,6 @@ impl PostMeta {
     pub fn category_slug(&self) -> Option<String> {
         self.category.as_deref().map(crate::text::category_slug)
     }
-}
-
-/// The full-text search index: for each post (by slug), the distinct folded
-/// words of its body, sorted and joined by spaces.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct SearchIndexFile {
-    pub posts: Vec<IndexedBody>,
-}
-
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct IndexedBody {
-    pub slug: String,
-    pub words: String,
 }
 
 /// Sorts posts newest first, then by slug, the manifest's one order.

@@ -14,6 +14,10 @@ use crate::model::{Manifest, PostMeta, Site};
 /// Cards on the first screen of a listing, and added by each "Show more".
 pub const PAGE_SIZE: usize = 30;
 
+/// Search results shown at first, and added by each "Show more": few enough
+/// that each keystroke's results render at once and fetch little.
+pub const RESULTS_PAGE: usize = 10;
+
 /// What every page shows around its content: the site and its categories.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Chrome {
@@ -67,6 +71,13 @@ pub struct PostData {
     /// the page already carries it as HTML.
     #[serde(skip)]
     pub body_html: Option<String>,
+    /// The body's markdown, for rendering in the browser: only in the post's
+    /// `data.json`, fetched on client-side navigation.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub markdown: Option<String>,
+    /// (source path, slug) of the posts the body links to, for the renderer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub links: Vec<(String, String)>,
 }
 
 /// A link to another post: what previous/next show.
@@ -103,6 +114,10 @@ pub struct PageData {
     pub page: Page,
     /// The markdown renderer's worker script, relative to the site's base.
     pub renderer: String,
+    /// The search worker's script, relative to the site's base.
+    pub searcher: String,
+    /// The search index's folder, relative to the site's base.
+    pub search_index: String,
 }
 
 /// The listing of a category (or of every post), as its first screen shows it.
@@ -142,7 +157,23 @@ pub fn post_at(manifest: &Manifest, i: usize) -> Option<PostData> {
         newer: i.checked_sub(1).map(|j| PostLink::from(&posts[j])),
         older: posts.get(i + 1).map(PostLink::from),
         body_html: None,
+        markdown: None,
+        links: Vec::new(),
     })
+}
+
+/// Every page of cards of a listing (of `category`, or of every post), newest
+/// first: the first is in the listing's data, the others are fetched by "Show more".
+pub fn card_pages(manifest: &Manifest, category: Option<&str>) -> Vec<Vec<PostMeta>> {
+    let posts: Vec<&PostMeta> = manifest
+        .posts
+        .iter()
+        .filter(|p| category.is_none() || p.category_slug().as_deref() == category)
+        .collect();
+    posts
+        .chunks(PAGE_SIZE)
+        .map(|page| page.iter().map(|&p| p.clone()).collect())
+        .collect()
 }
 
 #[cfg(test)]
@@ -185,6 +216,22 @@ mod tests {
     }
 
     #[test]
+    fn card_pages_cut_the_listing_in_pages() {
+        let m = manifest(100);
+        let pages = card_pages(&m, None);
+        assert_eq!(
+            pages.iter().map(Vec::len).collect::<Vec<_>>(),
+            [30, 30, 30, 10]
+        );
+        assert_eq!(pages[0], listing(&m, None).unwrap().posts);
+        assert_eq!(pages[1][0].slug, "p030");
+        let db = card_pages(&m, Some("database"));
+        assert_eq!(db.iter().map(Vec::len).sum::<usize>(), 34);
+        assert_eq!(db[1][0].slug, "p090");
+        assert!(card_pages(&m, Some("nope")).is_empty());
+    }
+
+    #[test]
     fn post_has_its_neighbours_in_time() {
         let m = manifest(3);
         let first = post(&m, "p000").unwrap();
@@ -206,6 +253,8 @@ mod tests {
             chrome: Chrome::of(&m),
             page: Page::Post(Box::new(post(&m, "p001").unwrap())),
             renderer: "render-worker-1.js".into(),
+            searcher: "search-worker-1.js".into(),
+            search_index: "search/1/".into(),
         };
         let json = serde_json::to_string(&data).unwrap();
         assert!(json.contains(r#""kind":"post""#));

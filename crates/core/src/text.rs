@@ -120,9 +120,25 @@ pub fn tokens(s: &str) -> Vec<Token> {
 
 /// The folded words of `s`, in order.
 pub fn words(s: &str) -> impl Iterator<Item = String> + '_ {
+    raw_words(s).map(fold)
+}
+
+fn raw_words(s: &str) -> impl Iterator<Item = &str> + '_ {
     s.split(|c: char| !is_word_char(c) && !('\u{300}'..='\u{36f}').contains(&c))
         .filter(|w| !w.is_empty())
-        .map(fold)
+}
+
+/// Calls `f` with each folded word of `s`, as [`words`] yields them, without
+/// allocating a string per word (for indexing large texts).
+pub fn for_each_word(s: &str, mut f: impl FnMut(&str)) {
+    let mut buf = String::new();
+    for word in raw_words(s) {
+        buf.clear();
+        for c in word.chars() {
+            fold_char_into(c, &mut buf);
+        }
+        f(&buf);
+    }
 }
 
 /// A URL- and id-safe slug: folded words joined by `-`.

@@ -130,6 +130,24 @@ impl Urls {
         self.site_file("manifest.json")
     }
 
+    /// The data a page is rendered from (as `page-data` in the page), for
+    /// client-side navigation to it: `data.json` beside its `index.html`.
+    pub fn page_data(&self, page: &str) -> String {
+        let path = page.split(['?', '#']).next().unwrap_or("");
+        format!("{}/data.json", path.trim_end_matches('/'))
+    }
+
+    /// Cards `page` (from 2: the first is in the listing's own data) of the
+    /// listing of `category_slug`, or of every post.
+    pub fn cards(&self, category_slug: Option<&str>, page: usize) -> String {
+        format!("{}cards-{page}.json", self.listing(category_slug, ""))
+    }
+
+    /// A file of the search index in the folder `index` (relative to the base).
+    pub fn search_file(&self, index: &str, name: &str) -> String {
+        self.site_file(&format!("{}/{name}", index.trim_end_matches('/')))
+    }
+
     /// A file copied from `content/` (a post's image, say), by its path there.
     pub fn content_file(&self, path: &str) -> String {
         let encoded: Vec<String> = path.split('/').map(encode_segment).collect();
@@ -394,6 +412,30 @@ mod tests {
             Some("404.html")
         );
         assert_eq!(page_file(&sub, "/elsewhere/"), None);
+    }
+
+    #[test]
+    fn data_files_sit_beside_their_pages() {
+        let sub = Urls::new("/blog/");
+        assert_eq!(sub.page_data(&sub.home()), "/blog/data.json");
+        assert_eq!(
+            sub.page_data("/blog/posts/x/?q=1#a"),
+            "/blog/posts/x/data.json"
+        );
+        assert_eq!(sub.page_data("/blog/posts/x"), "/blog/posts/x/data.json");
+        assert_eq!(sub.cards(None, 2), "/blog/cards-2.json");
+        assert_eq!(
+            sub.cards(Some("c-sharp"), 3),
+            "/blog/category/c-sharp/cards-3.json"
+        );
+        assert_eq!(
+            sub.search_file("search/abc/", "s1.bin"),
+            "/blog/search/abc/s1.bin"
+        );
+        assert_eq!(
+            page_file(&sub, &sub.page_data(&sub.post("café"))).as_deref(),
+            Some("posts/café/data.json")
+        );
     }
 
     #[test]

@@ -2,15 +2,17 @@
 //! and for a generated corpus of 10,000 posts, and search time per query over
 //! those 10,000 posts. Run with `scripts/bench.sh` (release build).
 //!
-//! `bench --write-corpus DIR` writes the generated corpus as markdown files
-//! instead, for timing the site's whole build on it.
+//! `bench --write-corpus DIR [COUNT]` writes the generated corpus (10,000 posts,
+//! or COUNT) as markdown files instead, for building the whole site from it.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use blog_content::site::{self, Options, SourceFile};
-use blog_core::model::{SearchIndexFile, Site};
-use blog_core::search::{Query, SearchData};
+use blog_core::model::Site;
+use blog_core::search::engine::{Engine, IndexFile};
+use blog_core::search::index::SearchMeta;
+use blog_core::search::Query;
 
 const CATEGORIES: &[&str] = &[
     "Database",
@@ -130,15 +132,15 @@ fn build(label: &str, files: &[SourceFile], content_dir: &Path, out: &Path) -> s
         .map(|t| t.split_whitespace().count())
         .sum();
     println!(
-        "{label}: {} posts ({} words): parse+check+index {:.0} ms, total with writing {:.0} ms; manifest.json {:.1} KB (gzip {:.1} KB), search-index.json {:.1} KB (gzip {:.1} KB)",
+        "{label}: {} posts ({} words): parse+check+index {:.0} ms, total with writing {:.0} ms; manifest.json {:.1} KB (gzip {:.1} KB), search index {} files, {:.1} KB gzipped",
         compiled.manifest.posts.len(),
         words,
         compiled_at.as_secs_f64() * 1000.0,
         started.elapsed().as_secs_f64() * 1000.0,
         compiled.manifest_json.len() as f64 / 1024.0,
         gzip_len(compiled.manifest_json.as_bytes()) as f64 / 1024.0,
-        compiled.index_json.len() as f64 / 1024.0,
-        gzip_len(compiled.index_json.as_bytes()) as f64 / 1024.0,
+        compiled.search.files.len(),
+        compiled.search.size() as f64 / 1024.0,
     );
     compiled
 }
@@ -168,16 +170,21 @@ fn gzip_len(bytes: &[u8]) -> usize {
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    if let [flag, dir] = args.as_slice() {
+    if let [flag, dir, count @ ..] = args.as_slice() {
         if flag == "--write-corpus" {
             let dir = Path::new(dir);
+            let count: usize = match count.first().map(|c| c.parse()) {
+                None => 10_000,
+                Some(Ok(n)) => n,
+                Some(Err(_)) => panic!("--write-corpus DIR [COUNT]: COUNT is a number of posts"),
+            };
             let _ = std::fs::remove_dir_all(dir);
-            for file in generate(10_000) {
+            for file in generate(count) {
                 let path = dir.join(&file.rel);
                 std::fs::create_dir_all(path.parent().expect("a folder")).expect("corpus folder");
                 std::fs::write(&path, file.text.unwrap_or_default()).expect("corpus file");
             }
-            println!("wrote 10,000 generated posts to {}", dir.display());
+            println!("wrote {count} generated posts to {}", dir.display());
             return;
         }
     }
@@ -207,21 +214,29 @@ fn main() {
         &tmp.join("big"),
     );
 
-    // Search as the browser does it: from the manifest and the index file's JSON.
-    let started = Instant::now();
-    let manifest: blog_core::Manifest =
-        serde_json::from_str(&compiled.manifest_json).expect("manifest");
-    let index: SearchIndexFile = serde_json::from_str(&compiled.index_json).expect("index");
-    let data = SearchData::new(&manifest.posts).with_bodies(index);
-    println!(
-        "10,000 posts: parse manifest and index, prepare search: {:.0} ms",
-        started.elapsed().as_secs_f64() * 1000.0
-    );
+    // Search as the browser's worker does it: the meta, then the files each
+    // query needs (decompressed), then the query itself.
+    let file = |name: &str| -> Vec<u8> {
+        let data = &compiled
+            .search
+            .files
+            .iter()
+            .find(|(n, _)| n == name)
+            .expect("an index file")
+            .1;
+        let mut out = Vec::new();
+        std::io::Read::read_to_end(&mut flate2::read::GzDecoder::new(data.as_slice()), &mut out)
+            .expect("gzip");
+        out
+    };
+    let meta: SearchMeta = serde_json::from_slice(&file("meta.bin")).expect("meta");
+    let shards = meta.shards.len();
     let queries = [
         "postgres",
         "connection pool timeout",
         "heart",
         "kubernetes probe restart",
+        "kubernets",
         "zzzz",
         "the",
         "tls handshake certificate dns",
@@ -229,13 +244,36 @@ fn main() {
     let rounds = 20;
     for q in queries {
         let query = Query::parse(q);
+        let mut engine = Engine::new(meta.clone()).expect("format");
+        let mut loaded = (0, 0);
+        engine
+            .prepare(&query, |f| {
+                let name = match f {
+                    IndexFile::Shard(i) => format!("s{i}.bin"),
+                    IndexFile::Vocab(key) => format!("v{key}.bin"),
+                };
+                let data = &compiled
+                    .search
+                    .files
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .expect("file")
+                    .1;
+                loaded = (loaded.0 + 1, loaded.1 + data.len());
+                Ok(file(&name))
+            })
+            .expect("load");
         let started = Instant::now();
         let mut hits = 0;
         for _ in 0..rounds {
-            hits = data.search(&manifest.posts, &query, None).len();
+            hits = engine.search(&query, None).hits.len();
         }
         let per = started.elapsed().as_secs_f64() * 1000.0 / rounds as f64;
-        println!("search {q:?} over 10,000 posts: {per:.2} ms per query ({hits} hits), native");
+        println!(
+            "search {q:?} over 10,000 posts: {per:.2} ms per query ({hits} hits), native; loads {} of {shards} index files, {:.1} KB gzipped",
+            loaded.0,
+            loaded.1 as f64 / 1024.0
+        );
     }
     let _ = std::fs::remove_dir_all(&tmp);
 }

@@ -55,10 +55,11 @@ fn manifest_is_newest_first_with_slug_tie_break() {
     assert_eq!(c.manifest.posts[0].summary, "First paragraph of C.");
     assert_eq!(c.manifest.posts[0].reading_minutes, 1);
     assert_eq!(c.assets, ["img/x.png"]);
-    assert!(c.manifest.search_index.starts_with("search-index.json?v="));
-    assert!(c
-        .index_json
-        .contains("\"words\":\"c first of paragraph second\""));
+    assert!(c.manifest.search_index.starts_with("search/"));
+    assert_eq!(c.search.dir, c.manifest.search_index);
+    // the index holds every post, in the manifest's order
+    assert!(c.search.files.iter().any(|(n, _)| n == "d2.bin"));
+    assert!(!c.search.files.iter().any(|(n, _)| n == "d3.bin"));
     assert!(c.manifest_json.contains("\"site\":{\"title\":\"Test\""));
     // Same input, same output: versions are stable.
     assert_eq!(

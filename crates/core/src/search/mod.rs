@@ -1,0 +1,366 @@
+//! Full-text search that stays fast at any number of posts.
+//!
+//! The content build writes a static, sharded index ([`index`]): the sorted
+//! vocabulary is cut into word-range shards, each holding the postings of its
+//! words, so a query downloads only the shards its words fall in, plus one
+//! small fragment (card data and text) per result shown. The [`engine`] runs a
+//! query over the shards it has: BM25F ranking with the title, tags and summary
+//! weighted above the body; every word must match, by prefix while typing,
+//! case and accents ignored; a word of [`MIN_TYPO_LEN`] letters or more also
+//! matches with one typo ([`typo`]), ranked below exact matches.
+//!
+//! This module holds the parts shared by the engine and the page: the parsed
+//! [`Query`], the [`Marks`] to highlight, and [`snippet`]s of text.
+
+use serde::{Deserialize, Serialize};
+
+use crate::model::PostMeta;
+use crate::text::{tokens, words};
+
+pub mod engine;
+pub mod index;
+pub mod typo;
+
+/// Longest word kept in the index: longer runs are hashes or base64, not prose.
+pub const MAX_INDEXED_WORD: usize = 40;
+
+/// Shortest query word (in letters) that also matches with one typo.
+pub const MIN_TYPO_LEN: usize = 5;
+
+/// A parsed search query: its distinct folded words, in order.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Query {
+    words: Vec<String>,
+}
+
+impl Query {
+    pub fn parse(input: &str) -> Self {
+        let mut out: Vec<String> = Vec::new();
+        for word in words(input) {
+            if word.len() <= MAX_INDEXED_WORD && !out.contains(&word) {
+                out.push(word);
+            }
+        }
+        Query { words: out }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    pub fn words(&self) -> &[String] {
+        &self.words
+    }
+}
+
+/// What to highlight in shown text: words starting with one of `prefixes`
+/// (the query's words, as typed), and whole words equal to one of `words`
+/// (those a query word matched with a typo).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Marks {
+    pub prefixes: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub words: Vec<String>,
+}
+
+impl Marks {
+    pub fn of_query(query: &Query) -> Self {
+        Marks {
+            prefixes: query.words().to_vec(),
+            words: Vec::new(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.prefixes.is_empty() && self.words.is_empty()
+    }
+
+    /// How many bytes of the folded word `folded` to mark, if any.
+    fn marked_len(&self, folded: &str) -> Option<usize> {
+        if self.words.iter().any(|w| w == folded) {
+            return Some(folded.len());
+        }
+        self.prefixes
+            .iter()
+            .filter(|p| folded.starts_with(p.as_str()))
+            .map(|p| p.len())
+            .max()
+    }
+}
+
+/// A piece of text to show, marked when it matched the query.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Segment {
+    pub text: String,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub matched: bool,
+}
+
+/// The byte ranges of `text` to mark.
+fn marked_ranges(text: &str, marks: &Marks) -> Vec<(usize, usize)> {
+    if marks.is_empty() {
+        return Vec::new();
+    }
+    tokens(text)
+        .into_iter()
+        .filter_map(|t| {
+            marks
+                .marked_len(&t.folded)
+                .map(|len| (t.start, t.original_end_for(len)))
+        })
+        .collect()
+}
+
+/// `text[from..to]` as segments, with `ranges` (sorted, within) marked.
+fn segments(text: &str, from: usize, to: usize, ranges: &[(usize, usize)]) -> Vec<Segment> {
+    let mut out = Vec::new();
+    let mut at = from;
+    for &(start, end) in ranges.iter().filter(|(s, e)| *s >= from && *e <= to) {
+        if start > at {
+            out.push(Segment {
+                text: text[at..start].to_string(),
+                matched: false,
+            });
+        }
+        out.push(Segment {
+            text: text[start..end].to_string(),
+            matched: true,
+        });
+        at = end;
+    }
+    if at < to || out.is_empty() {
+        out.push(Segment {
+            text: text[at..to].to_string(),
+            matched: false,
+        });
+    }
+    out
+}
+
+/// Splits `text` into segments, marking what `marks` names (the longest
+/// matching prefix of each word), for highlighting.
+pub fn highlight(text: &str, marks: &Marks) -> Vec<Segment> {
+    segments(text, 0, text.len(), &marked_ranges(text, marks))
+}
+
+/// Words of context a snippet shows.
+pub const SNIPPET_WORDS: usize = 30;
+
+/// The passage of `text` (about `width` words) that shows the most of the
+/// query: the window with the most distinct marked words, the earliest of
+/// those; `…` where it cuts the text. `None` if nothing in `text` is marked.
+pub fn snippet(text: &str, marks: &Marks, width: usize) -> Option<Vec<Segment>> {
+    let toks = tokens(text);
+    let marked: Vec<Option<usize>> = toks.iter().map(|t| marks.marked_len(&t.folded)).collect();
+    let width = width.max(1);
+    // A quarter of the window is context before the passage.
+    let lead = width / 4;
+    let span = width - lead;
+    // The best passage starts at a marked word: the one whose next `span`
+    // words mark the most distinct words (the earliest of equals).
+    let mut best: Option<(usize, usize)> = None;
+    for p in (0..toks.len()).filter(|&i| marked[i].is_some()) {
+        let mut seen: Vec<&str> = Vec::new();
+        for i in p..(p + span).min(toks.len()) {
+            if marked[i].is_some() && !seen.contains(&toks[i].folded.as_str()) {
+                seen.push(&toks[i].folded);
+            }
+        }
+        if best.is_none_or(|(n, _)| seen.len() > n) {
+            best = Some((seen.len(), p));
+        }
+    }
+    let (_, p) = best?;
+    let start = p.saturating_sub(lead);
+    let end = (start + width).min(toks.len());
+    let from = if start == 0 { 0 } else { toks[start].start };
+    let to = if end == toks.len() {
+        text.len()
+    } else {
+        toks[end - 1].end
+    };
+    let ranges: Vec<(usize, usize)> = (start..end)
+        .filter_map(|i| marked[i].map(|len| (toks[i].start, toks[i].original_end_for(len))))
+        .collect();
+    let mut out = segments(text, from, to, &ranges);
+    if let Some(first) = out.first_mut() {
+        first.text = first.text.trim_start().to_string();
+    }
+    if let Some(last) = out.last_mut() {
+        last.text = last.text.trim_end().to_string();
+    }
+    let ellipsis = |text: &str| Segment {
+        text: text.into(),
+        matched: false,
+    };
+    if from > 0 {
+        out.insert(0, ellipsis("… "));
+    }
+    if to < text.len() {
+        out.push(ellipsis(" …"));
+    }
+    out.retain(|s| !s.text.is_empty());
+    Some(out)
+}
+
+/// A search, asked of the search worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchRequest {
+    /// Matches the answer to the question.
+    pub id: u32,
+    /// The URL of the index's folder.
+    pub index: String,
+    pub query: String,
+    /// A category slug: only its posts are listed (all are counted).
+    pub category: Option<String>,
+    /// How many results to show, with their cards.
+    pub limit: usize,
+}
+
+/// The worker's answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SearchResponse {
+    pub id: u32,
+    pub found: Result<Found, String>,
+}
+
+/// What a search shows.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Found {
+    /// The query these are the results of, as typed.
+    pub query: String,
+    /// The first results, best first.
+    pub cards: Vec<Card>,
+    /// Results in the category asked for.
+    pub matching: usize,
+    /// Results in every category.
+    pub total: usize,
+    /// Results per category slug.
+    pub counts: Vec<(String, usize)>,
+    pub marks: Marks,
+}
+
+/// A post as a result: its card, and the passage of its text that matched.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Card {
+    pub post: PostMeta,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<Vec<Segment>>,
+}
+
+impl Found {
+    /// The first `limit` results of `outcome` as cards, from their fragments
+    /// (`fragment(doc)`; a result whose fragment is missing is left out).
+    pub fn of(
+        outcome: &engine::Outcome,
+        limit: usize,
+        fragment: impl Fn(u32) -> Option<index::Fragment>,
+    ) -> Self {
+        let cards = outcome
+            .hits
+            .iter()
+            .take(limit)
+            .filter_map(|hit| fragment(hit.doc))
+            .map(|f| Card {
+                snippet: snippet(&f.text, &outcome.marks, SNIPPET_WORDS),
+                post: f.post,
+            })
+            .collect();
+        Found {
+            query: String::new(),
+            cards,
+            matching: outcome.hits.len(),
+            total: outcome.total,
+            counts: outcome.counts.clone(),
+            marks: outcome.marks.clone(),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn joined(segs: &[Segment]) -> String {
+        segs.iter().map(|s| s.text.as_str()).collect()
+    }
+
+    fn marked(segs: &[Segment]) -> Vec<&str> {
+        segs.iter()
+            .filter(|s| s.matched)
+            .map(|s| s.text.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn queries_keep_distinct_folded_words() {
+        let q = Query::parse("Café  cafe, CAFÉ tenant");
+        assert_eq!(q.words(), ["cafe", "tenant"]);
+        assert!(Query::parse(" ,; ").is_empty());
+        let long = "x".repeat(MAX_INDEXED_WORD + 1);
+        assert!(Query::parse(&long).is_empty());
+    }
+
+    #[test]
+    fn highlights_matched_word_starts() {
+        let marks = Marks::of_query(&Query::parse("postg CAFE"));
+        let segs = highlight("Postgres at the Café, postgres!", &marks);
+        assert_eq!(marked(&segs), ["Postg", "Café", "postg"]);
+        assert_eq!(joined(&segs), "Postgres at the Café, postgres!");
+        assert_eq!(
+            highlight("plain", &Marks::default()),
+            [Segment {
+                text: "plain".into(),
+                matched: false
+            }]
+        );
+        assert_eq!(joined(&highlight("", &marks)), "");
+    }
+
+    #[test]
+    fn highlights_whole_words_matched_with_a_typo() {
+        let marks = Marks {
+            prefixes: vec!["kubernets".into()],
+            words: vec!["kubernetes".into()],
+        };
+        let segs = highlight("Kubernetes, not kubernet.", &marks);
+        assert_eq!(marked(&segs), ["Kubernetes"]);
+    }
+
+    #[test]
+    fn snippets_show_the_passage_with_the_most_query_words() {
+        let filler = "lorem ipsum dolor sit amet ".repeat(20);
+        let text = format!(
+            "A pool first. {filler} Then the pool and the proxy together. {filler} The end."
+        );
+        let marks = Marks::of_query(&Query::parse("pool prox"));
+        let segs = snippet(&text, &marks, 12).unwrap();
+        let shown = joined(&segs);
+        assert!(shown.starts_with("… "), "{shown}");
+        assert!(shown.ends_with(" …"), "{shown}");
+        assert!(
+            shown.contains("Then the pool and the proxy together"),
+            "{shown}"
+        );
+        assert_eq!(marked(&segs), ["pool", "prox"]);
+        // the whole text when it is short; nothing when nothing matches
+        let segs = snippet("Only the pool.", &marks, 12).unwrap();
+        assert_eq!(joined(&segs), "Only the pool.");
+        assert_eq!(snippet("Nothing here.", &marks, 12), None);
+        assert_eq!(snippet("", &marks, 12), None);
+    }
+
+    #[test]
+    fn snippets_keep_accents_and_cut_on_word_boundaries() {
+        let text = "Un café crème à la terrasse, puis un autre café très long à boire.";
+        let marks = Marks::of_query(&Query::parse("creme"));
+        let segs = snippet(text, &marks, 4).unwrap();
+        let shown = joined(&segs);
+        assert_eq!(marked(&segs), ["crème"]);
+        assert!(
+            shown.starts_with("… café crème") || shown.starts_with("Un café crème"),
+            "{shown}"
+        );
+        assert!(shown.ends_with(" …"), "{shown}");
+    }
+}
