@@ -3,7 +3,7 @@
 //
 //   node scripts/bench-browser.mjs DIST_DIR [--label NAME] [--query compiler]
 //        [--typing "release notes"] [--runs 3] [--json] [--check-workers]
-//        [--keys paced|playwright]
+//        [--keys paced|playwright] [--cpu 4]
 //
 // DIST_DIR is served at / on 127.0.0.1 (the first free port in 18460-18469) by
 // tests/e2e/server.mjs: gzip, the strict CSP, GitHub Pages semantics. Every
@@ -65,16 +65,18 @@ const { values: opts, positionals } = parseArgs({
     json: { type: 'boolean', default: false },
     'check-workers': { type: 'boolean', default: false },
     keys: { type: 'string', default: 'paced' },
+    cpu: { type: 'string', default: '4' },
   },
 });
 const dist = positionals[0];
 const runs = Number(opts.runs);
-if (!dist || !fs.existsSync(path.join(dist, 'index.html')) || !(runs >= 1) || !['paced', 'playwright'].includes(opts.keys)) {
-  console.error('usage: node scripts/bench-browser.mjs DIST_DIR [--label NAME] [--query Q] [--typing TEXT] [--runs N] [--json] [--check-workers] [--keys paced|playwright]');
+// The CPU slowdown for the search and typing steps (--cpu; 1 = none).
+const CPU_SLOWDOWN = Number(opts.cpu);
+if (!dist || !fs.existsSync(path.join(dist, 'index.html')) || !(runs >= 1) || !(CPU_SLOWDOWN >= 1) || !['paced', 'playwright'].includes(opts.keys)) {
+  console.error('usage: node scripts/bench-browser.mjs DIST_DIR [--label NAME] [--query Q] [--typing TEXT] [--runs N] [--json] [--check-workers] [--keys paced|playwright] [--cpu 4]');
   process.exit(2);
 }
 const label = opts.label ?? path.basename(path.resolve(dist));
-const CPU_SLOWDOWN = 4;
 const VIEWPORT = { width: 1280, height: 900 };
 
 // Epoch milliseconds, sub-millisecond: the same clock as a page's

@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # Benchmark (figures, not a test):
-#   - shipped sizes (raw, gzip, brotli): what a first visit loads, and the lazy renderer worker;
+#   - shipped sizes (raw, gzip, brotli): what a first visit loads, and the lazy workers;
 #   - build times: the release build of the 25 posts, and the prerenderer on a generated
 #     10,000-post corpus (content build and every page);
 #   - content build, manifest and search figures from crates/content/src/bin/bench.rs;
+#   - in headless Chromium, for content/ and the 10,000 posts (scripts/bench-browser.mjs): bytes
+#     and time of the first listing view and the first search, and main-thread time per keystroke;
 #   - Lighthouse (mobile) for `/`, a category and a post, served like GitHub Pages under the
 #     strict CSP, each beside the same page with its scripts removed (the static reference).
 # Lighthouse 12.8 is installed under target/tools on first use.
@@ -38,9 +40,12 @@ first=0
 for f in dist/boot-*.js dist/fault-lines-*.js dist/fault-lines-*_bg.wasm; do row "$f"; first=$((first + BR)); done
 worker=0
 for f in dist/render-worker-*; do row "$f"; worker=$((worker + BR)); done
+searcher=0
+for f in dist/search-worker-*; do row "$f"; searcher=$((searcher + BR)); done
 for f in dist/style-*.css dist/index.html dist/posts/four-line-query-friday-outage/index.html; do row "$f"; done
 printf 'first load, wasm + js, brotli: %d B (budget 204800)\n' "$first"
 printf 'renderer worker, loaded on the first client-side post view, brotli: %d B\n' "$worker"
+printf 'search worker, loaded on the first search, brotli: %d B\n' "$searcher"
 
 section "content build and search (crates/content/src/bin/bench.rs)"
 cargo run --release --locked -q -p blog-content --bin bench
@@ -52,6 +57,18 @@ for run in 1 2; do
   start=$(date +%s.%N)
   BLOG_CONTENT="$CORPUS" BLOG_SITE="$SITE" trunk build --offline --release --dist target/bench-10k 2>&1 | grep -E '^(prerender:|error)' || true
   echo "run $run: $(seconds "$start") s for the whole build, $(find target/bench-10k -name index.html | wc -l) pages, $(du -sh target/bench-10k | cut -f1) written"
+done
+
+# "compiler" is the issue's query (the generated corpus has no such word: a search that finds
+# nothing); "kubernetes" is in nearly every generated post. Search and typing with the CPU 4x
+# slower, then typing again at full speed.
+for site in dist target/bench-10k; do
+  for query in compiler kubernetes; do
+    section "in headless Chromium: $site, first search “$query”"
+    node scripts/bench-browser.mjs "$site" --query "$query"
+  done
+  section "in headless Chromium: $site, typing at full CPU speed"
+  node scripts/bench-browser.mjs "$site" --query kubernetes --cpu 1 | sed -n '/^typing/,$p'
 done
 
 section "Lighthouse 12.8, mobile, served like GitHub Pages under the strict CSP"

@@ -264,10 +264,11 @@ pub fn ListingPage() -> impl IntoView {
         });
     };
 
+    // The title names the search as the URL does: once typing pauses.
     let site_title = chrome.site.title.clone();
     set_document_title(move || {
         let name = category_name.get();
-        let q = answered.get();
+        let q = url_query.get();
         let view = if unknown.get() {
             View::NotFound
         } else {
