@@ -36,6 +36,11 @@ trunk build --offline --release --public-url /blog/ --dist target/dist-blog
 step "release build of a generated 300-post site (paging, data chunks and search at size)"
 cargo run --quiet --locked --profile host -p blog-content --bin bench -- --write-corpus target/corpus-300 300
 BLOG_CONTENT="$ROOT/target/corpus-300" trunk build --offline --release --dist target/dist-300
+step "release builds of the blogs moved in (tests/migrate/)"
+for site in jekyll; do
+  BLOG_CONTENT="$ROOT/tests/migrate/$site/content" BLOG_SITE="$ROOT/tests/migrate/$site/site.toml" \
+    trunk build --offline --release --dist "target/dist-$site"
+done
 
 step "end-to-end tests (headless Chromium against dist/ on 127.0.0.1)"
-DIST_ROOT="$ROOT/dist" DIST_SUB="$ROOT/target/dist-blog" DIST_LARGE="$ROOT/target/dist-300" node --test --test-concurrency=1 tests/e2e/
+DIST_ROOT="$ROOT/dist" DIST_SUB="$ROOT/target/dist-blog" DIST_LARGE="$ROOT/target/dist-300" DIST_MIGRATE="$ROOT/target/dist-" node --test --test-concurrency=1 tests/e2e/

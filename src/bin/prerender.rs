@@ -164,10 +164,17 @@ fn run() -> Result<(), String> {
 
     // Every body rendered once, by the function the browser uses.
     let manifest = &compiled.manifest;
+    // Posts by source path, and by old address (links may use either).
     let slug_of: HashMap<&str, &str> = manifest
         .posts
         .iter()
         .map(|p| (p.source.as_str(), p.slug.as_str()))
+        .chain(
+            compiled
+                .redirects
+                .iter()
+                .map(|(key, slug)| (key.as_str(), slug.as_str())),
+        )
         .collect();
     let markdown: HashMap<&str, &str> = compiled
         .bodies
@@ -322,6 +329,29 @@ fn run() -> Result<(), String> {
         )?;
     }
 
+    // A page at each old address of a moved post, sending visitors on to it.
+    let titles: HashMap<&str, &str> = manifest
+        .posts
+        .iter()
+        .map(|p| (p.slug.as_str(), p.title.as_str()))
+        .collect();
+    for (key, slug) in &compiled.redirects {
+        let path = key.trim_start_matches('/');
+        let lower = path.to_ascii_lowercase();
+        let file = if lower.ends_with(".html") || lower.ends_with(".htm") {
+            path.to_string()
+        } else {
+            format!("{path}/index.html")
+        };
+        let to = urls.absolute(&urls.post(slug));
+        let title = titles.get(slug.as_str()).copied().unwrap_or(slug);
+        write(
+            &args.out,
+            &file,
+            &blog_core::head::redirect_page(site_info.title.as_str(), title, &to),
+        )?;
+    }
+
     // Sitemap: every page but the not-found one, with its last change.
     let day = blog_core::dates::ymd_of_timestamp;
     let newest = |posts: &mut dyn Iterator<Item = &blog_core::model::PostMeta>| {
@@ -361,11 +391,12 @@ fn run() -> Result<(), String> {
     )?;
 
     eprintln!(
-        "prerender: {} posts ({} drafts or future posts {}), {} pages, {} feeds; content {content_ms} ms, pages {render_ms} ms on {threads} threads, {} ms in all",
+        "prerender: {} posts ({} drafts or future posts {}), {} pages, {} redirects from old addresses, {} feeds; content {content_ms} ms, pages {render_ms} ms on {threads} threads, {} ms in all",
         manifest.posts.len(),
         compiled.left_out,
         if args.build.drafts { "shown" } else { "left out" },
         pages.len(),
+        compiled.redirects.len(),
         chrome.categories.len() + 1,
         started.elapsed().as_millis()
     );

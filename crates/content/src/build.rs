@@ -56,6 +56,7 @@ pub fn compile_content(args: &BuildArgs) -> Result<(Compiled, SiteConfig), Strin
         now,
         site: config.site.clone(),
         broken_links_warn: config.broken_links_warn,
+        moved_from: config.moved_from,
     };
     match site::compile(&files, &opts) {
         Ok(compiled) => {

@@ -15,6 +15,18 @@ pub struct SiteConfig {
     /// `broken_links = "warn"`: links that lead nowhere are warnings, not
     /// errors, while a migration is in progress. Default `"error"`.
     pub broken_links_warn: bool,
+    /// `moved_from = "jekyll"` (or `"hugo"`, `"zola"`): the generator the
+    /// posts come from; each post's address there by that generator's default
+    /// (when it names none itself) gets a page that sends visitors on.
+    pub moved_from: Option<Generator>,
+}
+
+/// A site generator a blog may move in from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Generator {
+    Zola,
+    Hugo,
+    Jekyll,
 }
 
 impl SiteConfig {
@@ -27,6 +39,7 @@ impl SiteConfig {
             },
             base_url: None,
             broken_links_warn: false,
+            moved_from: None,
         }
     }
 }
@@ -50,8 +63,9 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
         description: String,
         base_url: Option<String>,
         broken_links: Option<String>,
+        moved_from: Option<String>,
     }
-    const EXPECTED: &str = "expected `title = \"...\"`, and optionally `description = \"...\"`, `base_url = \"https://...\"` and `broken_links = \"warn\"`";
+    const EXPECTED: &str = "expected `title = \"...\"`, and optionally `description = \"...\"`, `base_url = \"https://...\"`, `broken_links = \"warn\"` and `moved_from = \"jekyll\"`";
     let line_of = |start: usize| text[..start.min(text.len())].matches('\n').count() + 1;
     let file: SiteFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(s.start));
@@ -88,6 +102,24 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
             ));
         }
     };
+    let moved_from = match file
+        .moved_from
+        .as_deref()
+        .map(str::to_ascii_lowercase)
+        .as_deref()
+    {
+        None => None,
+        Some("zola") => Some(Generator::Zola),
+        Some("hugo") => Some(Generator::Hugo),
+        Some("jekyll") => Some(Generator::Jekyll),
+        Some(_) => {
+            let line = line_of_key(text, "moved_from");
+            let other = file.moved_from.unwrap_or_default();
+            return Err(format!(
+                "{display}:{line}: moved_from: `{other}` is not a generator this blog knows (expected `\"zola\"`, `\"hugo\"` or `\"jekyll\"`)"
+            ));
+        }
+    };
     Ok(SiteConfig {
         site: Site {
             title: file.title,
@@ -95,6 +127,7 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
         },
         base_url,
         broken_links_warn,
+        moved_from,
     })
 }
 
@@ -136,6 +169,17 @@ mod tests {
         assert_eq!(
             parse_site("s", "title = \"T\"\nbroken_links = \"ignore\"").unwrap_err(),
             "s:2: broken_links: `ignore` is not a severity (expected `\"error\"` or `\"warn\"`)"
+        );
+    }
+
+    #[test]
+    fn names_the_generator_a_blog_moved_from() {
+        let c = parse_site("s", "title = \"T\"\nmoved_from = \"Jekyll\"").unwrap();
+        assert_eq!(c.moved_from, Some(Generator::Jekyll));
+        assert_eq!(parse_site("s", "title = \"T\"").unwrap().moved_from, None);
+        assert_eq!(
+            parse_site("s", "title = \"T\"\nmoved_from = \"wordpress\"").unwrap_err(),
+            "s:2: moved_from: `wordpress` is not a generator this blog knows (expected `\"zola\"`, `\"hugo\"` or `\"jekyll\"`)"
         );
     }
 

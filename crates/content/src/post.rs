@@ -36,9 +36,21 @@ pub struct SourcePost {
     pub authors: Vec<String>,
     pub summary: Option<String>,
     pub draft: bool,
+    /// The post's addresses on the site it moved from.
+    pub old_urls: Vec<OldUrl>,
     pub body: String,
     /// Line of the file on which the body starts.
     pub body_line: usize,
+}
+
+/// An address a post had on the site it moved from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OldUrl {
+    /// As looked up: [`blog_core::urls::old_url_key`].
+    pub key: String,
+    /// The front matter field and line that name it.
+    pub field: String,
+    pub line: usize,
 }
 
 const EXPECTED_DATE: &str =
@@ -56,6 +68,11 @@ const KNOWN: &[(&str, &[&str])] = &[
     ("slug", &["slug"]),
     ("author", &["author", "authors"]),
     ("taxonomies", &["taxonomies"]),
+    // Where the post was on the site it moved from: each gets a page that
+    // sends the visitor on (Zola and Hugo `aliases`, Jekyll `redirect_from`;
+    // Zola `path`, Hugo `url`, Jekyll `permalink`).
+    ("aliases", &["aliases", "redirect_from"]),
+    ("permalink", &["permalink", "path", "url"]),
 ];
 
 /// Parses a date field's value.
@@ -125,6 +142,68 @@ pub fn slug_from_path(source: &str) -> String {
         stem
     };
     slugify(split_date_prefix(stem).1)
+}
+
+/// The lookup key of an old address of a post, from an alias or permalink as
+/// written: a path on the old site, with Jekyll's placeholders (`:year`,
+/// `:month`, `:day`, `:title`, `:categories`, `:output_ext`...) filled in.
+/// `Ok(None)` for an address that is not a page (`/feed.php`).
+pub fn old_url(
+    written: &str,
+    slug: &str,
+    date: &PostDate,
+    category: Option<&str>,
+) -> Result<Option<String>, String> {
+    let written = written.trim();
+    if blog_core::urls::scheme_of(written).is_some() || written.starts_with("//") {
+        return Err(format!("`{written}` is an address on another site (expected a path on the site this post moved from, e.g. `/2019/05/07/old-post.html`)"));
+    }
+    let (year, rest) = date.ymd.split_once('-').unwrap_or(("", ""));
+    let (month, day) = rest.split_once('-').unwrap_or(("", ""));
+    let category = category
+        .map(blog_core::text::category_slug)
+        .unwrap_or_default();
+    let mut path = String::new();
+    let mut rest = written;
+    while let Some(at) = rest.find(':') {
+        path.push_str(&rest[..at]);
+        let name_len = rest[at + 1..]
+            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
+            .unwrap_or(rest.len() - at - 1);
+        let name = &rest[at + 1..at + 1 + name_len];
+        let value = match name {
+            "year" => year.to_string(),
+            "short_year" => year.get(2..).unwrap_or(year).to_string(),
+            "month" => month.to_string(),
+            "i_month" => month.trim_start_matches('0').to_string(),
+            "day" => day.to_string(),
+            "i_day" => day.trim_start_matches('0').to_string(),
+            "title" | "slug" | "name" => slug.to_string(),
+            "categories" => category.clone(),
+            "output_ext" => ".html".to_string(),
+            _ => return Err(format!("`{written}` has the placeholder `:{name}`, which this blog does not fill in (expected `:year`, `:month`, `:day`, `:title`, `:categories` or `:output_ext`)")),
+        };
+        path.push_str(&value);
+        rest = &rest[at + 1 + name_len..];
+    }
+    path.push_str(rest);
+    // An empty category leaves `//`, as Jekyll drops it.
+    while path.contains("//") {
+        path = path.replace("//", "/");
+    }
+    let key = blog_core::urls::old_url_key(&path);
+    if key == "/" {
+        return Err(format!(
+            "`{written}` is the site's home page (expected the path of this post on the old site)"
+        ));
+    }
+    let last = key.rsplit('/').next().unwrap_or("");
+    let page = path.ends_with('/')
+        || match last.rsplit_once('.') {
+            None => true,
+            Some((_, ext)) => ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm"),
+        };
+    Ok(page.then_some(key))
 }
 
 struct Reader<'a> {
@@ -441,6 +520,28 @@ pub fn parse_post(
         .map(|e| r.string_list(&e.key, &e.value))
         .unwrap_or_default();
 
+    let mut old_urls = Vec::new();
+    for field in ["aliases", "permalink"] {
+        let Some(e) = get(field) else { continue };
+        for value in r.string_list(&e.key, &e.value) {
+            let Some(date) = &date else { continue };
+            match old_url(&value, &slug, date, category.as_deref()) {
+                Ok(Some(key)) => old_urls.push(OldUrl {
+                    key,
+                    field: e.key.clone(),
+                    line: e.line,
+                }),
+                Ok(None) => r.warnings.push(Diagnostic::warning(
+                    path,
+                    e.line,
+                    &e.key,
+                    format!("`{value}` cannot be redirected from a static host (only pages can: a path ending in `/` or `.html`); it was left out"),
+                )),
+                Err(message) => r.error(e.line, &e.key, message),
+            }
+        }
+    }
+
     if !r.errors.is_empty() {
         return Err(r.errors);
     }
@@ -461,6 +562,7 @@ pub fn parse_post(
             authors,
             summary,
             draft,
+            old_urls,
             body: fm.body.to_string(),
             body_line: fm.body_line,
         },

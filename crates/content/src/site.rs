@@ -10,9 +10,39 @@ use blog_core::model::{sort_posts, Manifest, PostMeta, Site};
 use blog_core::text::category_slug;
 use blog_core::urls::{LinkTarget, Urls};
 
+use crate::config::Generator;
 use crate::diagnostic::{self, Diagnostic};
 use crate::search::{self, SearchFiles};
 use rayon::prelude::*;
+
+/// Where `generator` put `post` by default: Jekyll by date
+/// (`/:categories/:year/:month/:day/:title.html`), Hugo and Zola by folder
+/// (`/<folder>/<slug>/`, a page bundle's folder being the post's own).
+fn default_old_url(generator: Generator, post: &SourcePost) -> Option<crate::post::OldUrl> {
+    let key = match generator {
+        Generator::Jekyll => crate::post::old_url(
+            "/:categories/:year/:month/:day/:title.html",
+            &post.slug,
+            &post.date,
+            post.category.as_deref(),
+        )
+        .ok()
+        .flatten()?,
+        Generator::Hugo | Generator::Zola => {
+            let mut dir = post.source.rsplit_once('/').map_or("", |(d, _)| d);
+            let file = post.source.rsplit('/').next().unwrap_or("");
+            if file.eq_ignore_ascii_case("index.md") {
+                dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
+            }
+            blog_core::urls::old_url_key(&format!("{dir}/{}/", post.slug))
+        }
+    };
+    Some(crate::post::OldUrl {
+        key,
+        field: "moved_from".into(),
+        line: 1,
+    })
+}
 
 /// One file read: the post with its warnings, or its errors.
 type Parsed = Result<(SourcePost, Vec<Diagnostic>), Vec<Diagnostic>>;
@@ -74,6 +104,8 @@ pub struct Options {
     /// Links that lead nowhere are warnings, not errors (`broken_links = "warn"`
     /// in `site.toml`, while a migration is in progress).
     pub broken_links_warn: bool,
+    /// The generator the posts come from: their default addresses there are kept.
+    pub moved_from: Option<Generator>,
 }
 
 /// What the build writes.
@@ -87,6 +119,9 @@ pub struct Compiled {
     pub bodies: Vec<(String, String)>,
     /// Files other than posts, relative to content, to copy.
     pub assets: Vec<String>,
+    /// (old address as a lookup key, slug): the pages that send a moved
+    /// post's old URLs on to it.
+    pub redirects: Vec<(String, String)>,
     pub warnings: Vec<Diagnostic>,
     /// Drafts and future posts left out.
     pub left_out: usize,
@@ -186,6 +221,19 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         }
     }
 
+    // A moved blog's posts keep the address its generator gave them by default.
+    if let Some(generator) = opts.moved_from {
+        for post in &mut posts {
+            let named = post
+                .old_urls
+                .iter()
+                .any(|o| matches!(o.field.as_str(), "permalink" | "url" | "path"));
+            if !named && !post.slug.is_empty() {
+                post.old_urls.extend(default_old_url(generator, post));
+            }
+        }
+    }
+
     // Slugs are unique across the site.
     let mut by_slug: HashMap<&str, &SourcePost> = HashMap::new();
     for post in &posts {
@@ -229,10 +277,48 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     let (published, left_out): (Vec<&SourcePost>, Vec<&SourcePost>) = posts
         .iter()
         .partition(|p| opts.include_drafts || (!p.draft && p.date.timestamp <= opts.now));
-    let source_to_slug: HashMap<&str, &str> = published
+    let mut source_to_slug: HashMap<&str, &str> = published
         .iter()
         .map(|p| (p.source.as_str(), p.slug.as_str()))
         .collect();
+    // Old addresses: each leads to its post, once, outside the site's own pages.
+    let mut redirects: Vec<(String, String)> = Vec::new();
+    let mut claimed: HashMap<&str, &SourcePost> = HashMap::new();
+    for post in &published {
+        for old in &post.old_urls {
+            let key = &old.key;
+            let own = format!("/posts/{}", post.slug);
+            if *key == own {
+                continue;
+            }
+            let ours = ["/posts/", "/category/", "/search/", "/content/"]
+                .iter()
+                .find(|p| key.starts_with(*p) || key.as_str() == p.trim_end_matches('/'));
+            let problem = if let Some(prefix) = ours {
+                Some(format!("`{key}` is inside `{prefix}`, where this site's own pages are (expected the post's address on the old site; its address here is `{own}/`)"))
+            } else if key == "/404.html" {
+                Some(format!("`{key}` is this site's not-found page (expected the post's address on the old site)"))
+            } else {
+                claimed.get(key.as_str()).map(|other| {
+                    format!("`{key}` is already an old address of {} (expected each old address on one post)", display(&other.source))
+                })
+            };
+            match problem {
+                Some(message) => errors.push(Diagnostic::error(
+                    &display(&post.source),
+                    old.line,
+                    &old.field,
+                    message,
+                )),
+                None => {
+                    claimed.insert(key, post);
+                    source_to_slug.insert(key, &post.slug);
+                    redirects.push((key.clone(), post.slug.clone()));
+                }
+            }
+        }
+    }
+    redirects.sort();
     let left_out_sources: HashMap<&str, &SourcePost> =
         left_out.iter().map(|p| (p.source.as_str(), *p)).collect();
     let slugs: HashMap<&str, ()> = published.iter().map(|p| (p.slug.as_str(), ())).collect();
@@ -376,6 +462,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         manifest_json,
         search,
         bodies: entries.into_iter().map(|e| e.2).collect(),
+        redirects,
         assets: files
             .iter()
             .filter(|f| f.is_asset())

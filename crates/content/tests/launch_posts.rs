@@ -141,6 +141,7 @@ fn the_launch_posts_match_the_brief() {
                 description: String::new(),
             },
             broken_links_warn: false,
+            moved_from: None,
         },
     )
     .unwrap_or_else(|errors| panic!("content/ must build: {errors:#?}"));

@@ -220,6 +220,24 @@ impl Head {
     }
 }
 
+/// The page left at one of a moved post's old addresses: it sends visitors on
+/// at once (a meta refresh: no script, so it works under any CSP and without
+/// JavaScript), tells crawlers where the post is now (canonical), and shows a
+/// link for the rest. `to` is the post's URL (absolute when the site's address
+/// is known).
+pub fn redirect_page(site_name: &str, post_title: &str, to: &str) -> String {
+    let e = escape_html;
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <title>{title} · {site}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
+         <link rel=\"canonical\" href=\"{to}\">\n<meta http-equiv=\"refresh\" content=\"0; url={to}\">\n\
+         </head>\n<body>\n<p>This post has moved to <a href=\"{to}\">{title}</a>.</p>\n</body>\n</html>\n",
+        title = e(post_title),
+        site = e(site_name),
+        to = e(to),
+    )
+}
+
 /// JSON that can sit inside a `<script>` element: `<`, `>` and `&` escaped as
 /// `\u003c`... so no `</script>` or `<!--` can end or alter the element.
 pub fn script_safe_json(json: &str) -> String {
@@ -250,6 +268,20 @@ mod tests {
             posts: vec![post],
             search_index: "search-index.json".into(),
         }
+    }
+
+    #[test]
+    fn redirect_pages_send_visitors_and_crawlers_on() {
+        let html = redirect_page("T & Co", "Pools \"and\" <queues>", "https://x.org/posts/p/");
+        assert!(html.contains("<link rel=\"canonical\" href=\"https://x.org/posts/p/\">"));
+        assert!(html
+            .contains("<meta http-equiv=\"refresh\" content=\"0; url=https://x.org/posts/p/\">"));
+        assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
+        assert!(html.contains("<title>Pools &quot;and&quot; &lt;queues&gt; · T &amp; Co</title>"));
+        assert!(html.contains(
+            "<a href=\"https://x.org/posts/p/\">Pools &quot;and&quot; &lt;queues&gt;</a>"
+        ));
+        assert!(!html.contains("<script"));
     }
 
     #[test]

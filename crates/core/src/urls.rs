@@ -200,6 +200,13 @@ impl Urls {
             return LinkTarget::Internal(format!("{}#{}", self.post(from_slug), fragment));
         }
         if let Some(path) = href.strip_prefix('/') {
+            // A link to one of a post's old URLs (a moved site's) leads to the post.
+            let split = path.find(['?', '#']).unwrap_or(path.len());
+            let (page, suffix) = path.split_at(split);
+            if let Some(slug) = post_for_source(&old_url_key(page)) {
+                let fragment = suffix.find('#').map_or("", |i| &suffix[i..]);
+                return LinkTarget::Internal(format!("{}{}", self.post(&slug), fragment));
+            }
             return LinkTarget::Internal(self.site_file(path));
         }
         // Zola's internal links, `@/news/post.md#section`, start at the content folder.
@@ -232,6 +239,18 @@ impl Urls {
         }
         LinkTarget::Internal(format!("{}{}", self.content_file(&resolved), suffix))
     }
+}
+
+/// How an old URL of a post (a path on the site it moved from, as `aliases`
+/// and permalinks name it) is looked up: decoded, with one leading `/`, without
+/// a trailing `/` or `index.html`, so that `/a/b/`, `a/b` and `/a/b/index.html`
+/// are one. Link lookups ([`Urls::resolve_link`]) use the same key for `/…`
+/// links; a key starts with `/`, a source path never does.
+pub fn old_url_key(path: &str) -> String {
+    let path = percent_decode(path.split(['?', '#']).next().unwrap_or(""));
+    let path = path.trim_start_matches('/');
+    let path = path.strip_suffix("index.html").unwrap_or(path);
+    format!("/{}", path.trim_end_matches('/'))
 }
 
 /// The file a page URL of this builder is written to in the build, relative
@@ -412,6 +431,30 @@ mod tests {
             Some("404.html")
         );
         assert_eq!(page_file(&sub, "/elsewhere/"), None);
+    }
+
+    #[test]
+    fn old_urls_lead_to_their_posts() {
+        assert_eq!(old_url_key("/2024/05/07/x.html"), "/2024/05/07/x.html");
+        assert_eq!(old_url_key("old/page/"), "/old/page");
+        assert_eq!(old_url_key("/old/page/index.html?x#y"), "/old/page");
+        assert_eq!(old_url_key("/caf%C3%A9/"), "/café");
+        let u = Urls::new("/blog/");
+        let lookup = |key: &str| {
+            (key == "/2024/05/07/other.html" || key == "/old/page").then(|| "other".to_string())
+        };
+        assert_eq!(
+            u.resolve_link("p", "p.md", "/2024/05/07/other.html#how", &lookup),
+            LinkTarget::Internal("/blog/posts/other/#how".into())
+        );
+        assert_eq!(
+            u.resolve_link("p", "p.md", "/old/page/", &lookup),
+            LinkTarget::Internal("/blog/posts/other/".into())
+        );
+        assert_eq!(
+            u.resolve_link("p", "p.md", "/elsewhere/", &lookup),
+            LinkTarget::Internal("/blog/elsewhere/".into())
+        );
     }
 
     #[test]

@@ -114,6 +114,7 @@ fn options() -> Options {
             description: String::new(),
         },
         broken_links_warn: false,
+        moved_from: None,
     }
 }
 

@@ -53,7 +53,7 @@ fn zola_toml_post() {
     assert_eq!(p.tags, ["cache"]);
     assert_eq!(p.authors, ["A", "B"]);
     assert_eq!(warnings.len(), 1);
-    assert_eq!(warnings[0].to_string(), "content/2026-03-16-pool.md:11: warning: extra: unknown field, ignored (expected one of title, date, updated, category, summary, tags, draft, slug, author)");
+    assert_eq!(warnings[0].to_string(), "content/2026-03-16-pool.md:11: warning: extra: unknown field, ignored (expected one of title, date, updated, category, summary, tags, draft, slug, author, aliases, permalink)");
 }
 
 #[test]
@@ -151,4 +151,46 @@ fn dates() {
     );
     assert!(parse_date("16/03/2026").is_err());
     assert!(parse_date("2026-3-16").is_err());
+}
+
+#[test]
+fn old_addresses_of_every_generator_become_lookup_keys() {
+    // Zola / Hugo aliases and Hugo's url
+    let (p, w) = ok("---\ntitle: T\ndate: 2024-05-07\naliases: [\"/old/pool/\", \"2019/pool.html\"]\nurl: /blog/pool-sizing/\n---\nx\n");
+    assert!(w.is_empty(), "{w:?}");
+    let keys: Vec<(&str, &str, usize)> = p
+        .old_urls
+        .iter()
+        .map(|o| (o.key.as_str(), o.field.as_str(), o.line))
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            ("/old/pool", "aliases", 4),
+            ("/2019/pool.html", "aliases", 4),
+            ("/blog/pool-sizing", "url", 5)
+        ]
+    );
+    // Jekyll: redirect_from, and a permalink with placeholders
+    let (p, _) = ok("---\ntitle: T\ndate: 2024-05-07\ncategories: Database\nredirect_from:\n  - /pool/\npermalink: /:categories/:year/:month/:day/:title:output_ext\n---\nx\n");
+    let keys: Vec<&str> = p.old_urls.iter().map(|o| o.key.as_str()).collect();
+    assert_eq!(keys, ["/pool", "/database/2024/05/07/pool.html"]);
+    // Zola's path: a folder
+    let (p, _) = ok("---\ntitle: T\ndate: 2024-05-07\npath: notes/v1.2/\n---\nx\n");
+    assert_eq!(p.old_urls[0].key, "/notes/v1.2");
+}
+
+#[test]
+fn old_addresses_that_cannot_work_are_said() {
+    let e = errors(
+        "---\ntitle: T\ndate: 2024-05-07\naliases: [\"https://old.example.com/pool/\"]\n---\nx\n",
+    );
+    assert_eq!(e, ["content/2026-03-16-pool.md:4: aliases: `https://old.example.com/pool/` is an address on another site (expected a path on the site this post moved from, e.g. `/2019/05/07/old-post.html`)"]);
+    let e = errors("---\ntitle: T\ndate: 2024-05-07\npermalink: /:year/:hour/:title/\n---\nx\n");
+    assert_eq!(e, ["content/2026-03-16-pool.md:4: permalink: `/:year/:hour/:title/` has the placeholder `:hour`, which this blog does not fill in (expected `:year`, `:month`, `:day`, `:title`, `:categories` or `:output_ext`)"]);
+    let e = errors("---\ntitle: T\ndate: 2024-05-07\nredirect_from: /\n---\nx\n");
+    assert_eq!(e, ["content/2026-03-16-pool.md:4: redirect_from: `/` is the site's home page (expected the path of this post on the old site)"]);
+    let (p, w) = ok("---\ntitle: T\ndate: 2024-05-07\naliases: [/feed.php]\n---\nx\n");
+    assert!(p.old_urls.is_empty());
+    assert_eq!(w.iter().map(ToString::to_string).collect::<Vec<_>>(), ["content/2026-03-16-pool.md:4: warning: aliases: `/feed.php` cannot be redirected from a static host (only pages can: a path ending in `/` or `.html`); it was left out"]);
 }

@@ -19,6 +19,7 @@ fn opts(include_drafts: bool) -> Options {
             description: String::new(),
         },
         broken_links_warn: false,
+        moved_from: None,
     }
 }
 
@@ -275,5 +276,107 @@ fn zola_internal_links_resolve_from_the_content_folder() {
     assert_eq!(
         errors,
         ["content/news/c.md:5: link: `@/team/gone.md` does not match any post (expected the path of a published post's file, relative to this one)"]
+    );
+}
+
+#[test]
+fn old_addresses_redirect_once_and_links_to_them_lead_to_the_post() {
+    let files = vec![
+        md(
+            "2024-05-07-pool.md",
+            &post(
+                "Pool",
+                "2024-05-07",
+                "permalink: /:year/:month/:day/:title.html\naliases: [/posts/pool/]\n",
+                "x",
+            ),
+        ),
+        md(
+            "other.md",
+            &post(
+                "Other",
+                "2024-05-08",
+                "",
+                "See [the pool](/2024/05/07/pool.html#why) and [old](/old/).",
+            ),
+        ),
+    ];
+    let c = compile(&files, &opts(false)).unwrap();
+    // the post's own address here is no redirect
+    assert_eq!(
+        c.redirects,
+        [("/2024/05/07/pool.html".to_string(), "pool".to_string())]
+    );
+    // a link to an unknown absolute path is not checked (it may be any file of the host)
+    assert!(c.warnings.is_empty(), "{:?}", c.warnings);
+
+    let files = vec![
+        md(
+            "a.md",
+            &post("A", "2024-05-07", "aliases: [/old/a/, /posts/b/]\n", "x"),
+        ),
+        md(
+            "b.md",
+            &post("B", "2024-05-07", "redirect_from: /old/a/index.html\n", "x"),
+        ),
+        md("c.md", &post("C", "2024-05-07", "url: /404.html\n", "x")),
+    ];
+    assert_eq!(
+        messages(compile(&files, &opts(false)).unwrap_err()),
+        [
+            "content/a.md:4: aliases: `/posts/b` is inside `/posts/`, where this site's own pages are (expected the post's address on the old site; its address here is `/posts/a/`)",
+            "content/b.md:4: redirect_from: `/old/a` is already an old address of content/a.md (expected each old address on one post)",
+            "content/c.md:4: url: `/404.html` is this site's not-found page (expected the post's address on the old site)",
+        ]
+    );
+}
+
+#[test]
+fn a_moved_blog_keeps_its_generators_default_addresses() {
+    let files = vec![
+        md(
+            "_posts/2019-05-07-launch-notes.md",
+            &post("Launch", "2019-05-07", "categories: [Release]\n", "x"),
+        ),
+        md(
+            "_posts/2019-05-08-named.md",
+            &post("Named", "2019-05-08", "permalink: /named/\n", "x"),
+        ),
+    ];
+    let jekyll = Options {
+        moved_from: Some(Generator::Jekyll),
+        ..opts(false)
+    };
+    let c = compile(&files, &jekyll).unwrap();
+    assert_eq!(
+        c.redirects,
+        [
+            ("/named".to_string(), "named".to_string()),
+            (
+                "/release/2019/05/07/launch-notes.html".to_string(),
+                "launch-notes".to_string()
+            ),
+        ]
+    );
+    let files = vec![
+        md("posts/pool.md", &post("Pool", "2019-05-07", "", "x")),
+        md(
+            "news/bundle/index.md",
+            &post("Bundle", "2019-05-07", "", "x"),
+        ),
+        md("top.md", &post("Top", "2019-05-07", "", "x")),
+    ];
+    let hugo = Options {
+        moved_from: Some(Generator::Hugo),
+        ..opts(false)
+    };
+    let c = compile(&files, &hugo).unwrap();
+    // `posts/pool` is at /posts/pool/ on both sites: no redirect needed
+    assert_eq!(
+        c.redirects,
+        [
+            ("/news/bundle".to_string(), "bundle".to_string()),
+            ("/top".to_string(), "top".to_string()),
+        ]
     );
 }

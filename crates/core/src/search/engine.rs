@@ -398,6 +398,9 @@ mod tests {
         assert_eq!(docs(&run(&mut e, &built, "creme brulee", None).0), [2]);
         assert_eq!(docs(&run(&mut e, &built, "CAFÉ", None).0), [2]);
         assert_eq!(docs(&run(&mut e, &built, "max_connections", None).0), [0]);
+        // a word longer than the index keeps matches nothing (not everything)
+        let long = "x".repeat(crate::search::MAX_INDEXED_WORD + 1);
+        assert!(run(&mut e, &built, &long, None).0.hits.is_empty());
     }
 
     #[test]

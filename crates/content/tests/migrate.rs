@@ -1,0 +1,57 @@
+//! The blogs in `tests/migrate/`, written in each generator's own conventions,
+//! build as copied: every post, every old address kept, and exactly the
+//! warnings expected. (`tests/e2e/migrate.test.mjs` then checks them in Chromium.)
+
+use std::path::PathBuf;
+
+use blog_content::build::{compile_content, BuildArgs};
+
+fn build(name: &str) -> blog_content::site::Compiled {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/migrate")
+        .join(name);
+    let args = BuildArgs {
+        content: root.join("content"),
+        site: root.join("site.toml"),
+        drafts: false,
+        now: Some("2026-01-01".into()),
+    };
+    compile_content(&args)
+        .unwrap_or_else(|e| panic!("{name}: {e}"))
+        .0
+}
+
+#[test]
+fn jekyll_posts_keep_their_dated_addresses_and_redirects() {
+    let c = build("jekyll");
+    let slugs: Vec<&str> = c.manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+    assert_eq!(slugs, ["follow-up", "launch-notes"]);
+    let redirects: Vec<(&str, &str)> = c
+        .redirects
+        .iter()
+        .map(|(from, to)| (from.as_str(), to.as_str()))
+        .collect();
+    assert_eq!(
+        redirects,
+        [
+            ("/launch", "launch-notes"),
+            ("/release/2019/05/07/launch-notes.html", "launch-notes"),
+            ("/release/2019/06/01/follow-up.html", "follow-up"),
+        ]
+    );
+    let warnings: Vec<String> = c
+        .warnings
+        .iter()
+        .map(|w| {
+            w.to_string()
+                .replace(&format!("{}/", env!("CARGO_MANIFEST_DIR")), "")
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        [
+            "../../tests/migrate/jekyll/content/_posts/2019-05-07-launch-notes.md:2: warning: layout: unknown field, ignored (expected one of title, date, updated, category, summary, tags, draft, slug, author, aliases, permalink)",
+            "../../tests/migrate/jekyll/content/_posts/2019-06-01-follow-up.md:2: warning: layout: unknown field, ignored (expected one of title, date, updated, category, summary, tags, draft, slug, author, aliases, permalink)",
+        ]
+    );
+}
