@@ -21,6 +21,18 @@ const SITES = {
     },
     // (post, link text, post it leads to, section)
     links: [['launch-notes', 'follow-up', 'follow-up', 'details'], ['launch-notes', 'the same post by its file', 'follow-up', ''], ['follow-up', 'launch', 'launch-notes', '']],
+    canonical: ['release/2019/05/07/launch-notes.html', 'launch-notes'],
+  },
+  hugo: {
+    port: 18435,
+    posts: { 'first-post': 'First post', bundle: 'A page bundle', update: 'An update' },
+    old: { '/2020/old-update/': 'update', '/news/update/': 'update' },
+    links: [['first-post', 'bundle', 'bundle', ''], ['first-post', 'the update', 'update', 'what-changed'], ['update', 'first post', 'first-post', '']],
+    canonical: ['news/update/index.html', 'update'],
+    // an image next to a page bundle's index.md
+    images: { bundle: 'The deploy pipeline' },
+    // a shortcode that cannot be translated stays visible as text
+    text: { 'first-post': '{{< youtube dQw4w9WgXcQ >}}' },
   },
 };
 
@@ -45,6 +57,14 @@ for (const [name, site] of Object.entries(SITES)) describe(`the blog moved in fr
       assert.equal(response.status(), 200, slug);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       assert.ok((await page.locator('.prose p').count()) >= 1, slug);
+      const alt = site.images?.[slug];
+      if (alt) {
+        const img = page.getByRole('img', { name: alt });
+        await img.waitFor();
+        assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth > 0), `${slug}: ${alt} loads`);
+      }
+      const text = site.text?.[slug];
+      if (text) await page.locator('.prose').getByText(text).waitFor();
     }
     await page.close();
   });
@@ -62,8 +82,9 @@ for (const [name, site] of Object.entries(SITES)) describe(`the blog moved in fr
       if (!javaScriptEnabled) await ctx.close();
     }
     // crawlers are told where the post is now
-    const html = fs.readFileSync(path.join(dist, 'release/2019/05/07/launch-notes.html'), 'utf8');
-    assert.match(html, /<link rel="canonical" href="[^"]*\/posts\/launch-notes\/">/);
+    const [file, slug] = site.canonical;
+    const html = fs.readFileSync(path.join(dist, file), 'utf8');
+    assert.ok(html.includes(`<link rel="canonical" href="/posts/${slug}/">`), html);
   });
 
   test('links written as old addresses or files lead to the posts', async () => {

@@ -180,10 +180,6 @@ fn version_of(text: &str) -> String {
     blog_core::text::content_hash(&[text.as_bytes()])
 }
 
-fn line_at(text: &str, byte: usize) -> usize {
-    text[..byte.min(text.len())].matches('\n').count()
-}
-
 /// Parses and checks every post, and builds the manifest and search index.
 /// Returns every error of every post, sorted, if there is any.
 pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Diagnostic>> {
@@ -340,8 +336,16 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         let analysis = analyze(&post.body);
         let path = display(&post.source);
         let lookup = |source: &str| source_to_slug.get(source).map(|s| s.to_string());
-        for (href, offset) in &analysis.links {
-            let line = post.body_line + line_at(&post.body, *offset);
+        for (code, line) in &analysis.unsupported {
+            warnings.push(Diagnostic::warning(
+                &path,
+                post.body_line + line,
+                "shortcode",
+                format!("`{code}` is not something this blog can translate; it shows as text (expected a link: Hugo's `ref` or `relref`, Jekyll's `post_url`, `link` or `site.baseurl`)"),
+            ));
+        }
+        for (href, line) in &analysis.links {
+            let line = post.body_line + line;
             match urls.resolve_link(&post.slug, &post.source, href, &lookup) {
                 LinkTarget::Broken(target) => {
                     let why = match left_out_sources.get(target.as_str()) {

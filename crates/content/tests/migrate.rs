@@ -55,3 +55,33 @@ fn jekyll_posts_keep_their_dated_addresses_and_redirects() {
         ]
     );
 }
+
+#[test]
+fn hugo_bundles_refs_and_aliases_build_and_shortcodes_are_reported() {
+    let c = build("hugo");
+    let slugs: Vec<&str> = c.manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+    assert_eq!(slugs, ["update", "bundle", "first-post"]);
+    assert_eq!(c.assets, ["posts/bundle/diagram.svg"]);
+    let redirects: Vec<(&str, &str)> = c
+        .redirects
+        .iter()
+        .map(|(from, to)| (from.as_str(), to.as_str()))
+        .collect();
+    // posts/ is where both sites keep posts: those need no redirect
+    assert_eq!(
+        redirects,
+        [("/2020/old-update", "update"), ("/news/update", "update")]
+    );
+    let warnings: Vec<String> = c
+        .warnings
+        .iter()
+        .map(|w| {
+            w.to_string()
+                .replace(&format!("{}/", env!("CARGO_MANIFEST_DIR")), "")
+        })
+        .collect();
+    assert_eq!(
+        warnings,
+        ["../../tests/migrate/hugo/content/posts/first-post.md:11: warning: shortcode: `{{< youtube dQw4w9WgXcQ >}}` is not something this blog can translate; it shows as text (expected a link: Hugo's `ref` or `relref`, Jekyll's `post_url`, `link` or `site.baseurl`)"]
+    );
+}

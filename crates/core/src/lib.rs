@@ -11,6 +11,7 @@ pub mod model;
 pub mod route;
 pub mod sanitize;
 pub mod search;
+pub mod shortcodes;
 pub mod text;
 pub mod urls;
 

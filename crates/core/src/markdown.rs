@@ -159,6 +159,9 @@ fn heading_number(level: HeadingLevel) -> u8 {
 // Large and called from one place: never inlined into the (generic) view code.
 #[inline(never)]
 pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
+    // Other generators' link syntax first (Hugo's ref, Jekyll's post_url...).
+    let (translated, _) = crate::shortcodes::translate(markdown);
+    let markdown: &str = &translated;
     let mut out: Vec<Event<'static>> = Vec::new();
     let mut headings = Vec::new();
     let mut ids = Ids::default();
@@ -511,8 +514,10 @@ pub struct Analysis {
     pub summary: String,
     /// All the text, for the search index.
     pub plain_text: String,
-    /// Every link and image destination with its byte offset in the body.
+    /// Every link and image destination with its line in the body (from 0).
     pub links: Vec<(String, usize)>,
+    /// Other generators' shortcodes and tags that were left as text, with their line.
+    pub unsupported: Vec<(String, usize)>,
 }
 
 impl Analysis {
@@ -554,6 +559,14 @@ pub fn truncate_words(s: &str, max: usize) -> String {
 
 /// Reads a body once for the content build.
 pub fn analyze(markdown: &str) -> Analysis {
+    // As `render` reads it; the translation keeps every line where it was.
+    let (translated, unsupported) = crate::shortcodes::translate(markdown);
+    let line_of = |text: &str, at: usize| text[..at.min(text.len())].matches('\n').count();
+    let unsupported = unsupported
+        .into_iter()
+        .map(|u| (u.code, line_of(markdown, u.offset)))
+        .collect();
+    let markdown: &str = &translated;
     let mut prose = String::new();
     let mut code = String::new();
     let mut in_code = false;
@@ -647,7 +660,11 @@ pub fn analyze(markdown: &str) -> Analysis {
         code_words: count_words(&code),
         summary,
         plain_text: plain.split_whitespace().collect::<Vec<_>>().join(" "),
-        links,
+        links: links
+            .into_iter()
+            .map(|(href, at)| (href, line_of(markdown, at)))
+            .collect(),
+        unsupported,
     }
 }
 
