@@ -12,7 +12,6 @@
 //! ```
 //! Every problem is printed as `path:line: field: message`; any error exits with status 1.
 
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -24,12 +23,10 @@ use blog_content::feeds::{self, FeedPost};
 use blog_content::site;
 use blog_content::sitemap::{self, SitemapEntry};
 use blog_core::head::Head;
-use blog_core::markdown::{render, PostContext};
 use blog_core::route::{self, Chrome, Page, PageData};
 use blog_core::urls::{page_file, path_of};
 use blog_core::Urls;
 use fault_lines::prerender::{externalise_scripts, render_page, Template};
-use rayon::prelude::*;
 
 const USAGE: &str = "usage: prerender trunk | prerender build --out DIR [--base PATH] [--content DIR] [--site FILE] [--drafts] [--now YYYY-MM-DD]";
 
@@ -127,7 +124,8 @@ fn version_worker(out: &Path, name: &str) -> Result<String, String> {
 }
 
 fn run() -> Result<(), String> {
-    let args = parse_args()?;
+    let mut args = parse_args()?;
+    args.build.base = args.base.clone();
     let started = Instant::now();
     let (compiled, config) = compile_content(&args.build)?;
     let content_ms = started.elapsed().as_millis();
@@ -162,54 +160,14 @@ fn run() -> Result<(), String> {
     let renderer = version_worker(&args.out, "render-worker")?;
     let searcher = version_worker(&args.out, "search-worker")?;
 
-    // Every body rendered once, by the function the browser uses.
+    // Every body was rendered once by the content build, by the function the
+    // browser uses, for this base.
     let manifest = &compiled.manifest;
-    // Posts by source path, and by old address (links may use either).
-    let slug_of: HashMap<&str, &str> = manifest
-        .posts
-        .iter()
-        .map(|p| (p.source.as_str(), p.slug.as_str()))
-        .chain(
-            compiled
-                .redirects
-                .iter()
-                .map(|(key, slug)| (key.as_str(), slug.as_str())),
-        )
-        .collect();
+    let rendered = &compiled.rendered;
     let markdown: HashMap<&str, &str> = compiled
         .bodies
         .iter()
         .map(|(source, body)| (source.as_str(), body.as_str()))
-        .collect();
-    // Each body with the posts it links to ((source, slug), for the browser's renderer).
-    let rendered: Vec<(String, Vec<(String, String)>)> = manifest
-        .posts
-        .par_iter()
-        .map(|post| {
-            let body = markdown.get(post.source.as_str()).copied().unwrap_or("");
-            let links = RefCell::new(Vec::new());
-            let lookup = |source: &str| {
-                let slug = slug_of.get(source).map(|s| s.to_string());
-                if let Some(slug) = &slug {
-                    links.borrow_mut().push((source.to_string(), slug.clone()));
-                }
-                slug
-            };
-            let html = render(
-                body,
-                &PostContext {
-                    urls: &urls,
-                    slug: &post.slug,
-                    source: &post.source,
-                    post_for_source: &lookup,
-                },
-            )
-            .html;
-            let mut links = links.into_inner();
-            links.sort();
-            links.dedup();
-            (html, links)
-        })
         .collect();
 
     let chrome = Chrome::of(manifest);
@@ -304,7 +262,7 @@ fn run() -> Result<(), String> {
     let feed_posts: Vec<FeedPost> = manifest
         .posts
         .iter()
-        .zip(&rendered)
+        .zip(rendered)
         .map(|(meta, (html, _))| FeedPost { meta, html })
         .collect();
     let site_info = &manifest.site;

@@ -17,6 +17,8 @@ pub struct BuildArgs {
     pub drafts: bool,
     /// "Now", as a date; the clock when `None`.
     pub now: Option<String>,
+    /// The path the site is served under (`/`, `/blog/`): bodies are rendered for it.
+    pub base: String,
 }
 
 impl Default for BuildArgs {
@@ -26,6 +28,7 @@ impl Default for BuildArgs {
             site: PathBuf::from("site.toml"),
             drafts: false,
             now: None,
+            base: "/".into(),
         }
     }
 }
@@ -57,6 +60,7 @@ pub fn compile_content(args: &BuildArgs) -> Result<(Compiled, SiteConfig), Strin
         site: config.site.clone(),
         broken_links_warn: config.broken_links_warn,
         moved_from: config.moved_from,
+        base: args.base.clone(),
     };
     match site::compile(&files, &opts) {
         Ok(compiled) => {

@@ -1,11 +1,12 @@
 //! The whole site: every post parsed and checked together, then written out.
 
-use std::collections::HashMap;
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use blog_core::markdown::{analyze, truncate_words, SUMMARY_MAX_CHARS};
+use blog_core::markdown::{analyze, render, truncate_words, PostContext, SUMMARY_MAX_CHARS};
 use blog_core::model::{sort_posts, Manifest, PostMeta, Site};
 use blog_core::text::category_slug;
 use blog_core::urls::{LinkTarget, Urls};
@@ -49,6 +50,55 @@ type Parsed = Result<(SourcePost, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// A published post: its card, its plain text (for search), (source, markdown).
 type Entry = (PostMeta, String, (String, String));
+
+/// A body rendered: its HTML, the posts it links to, the ids of its elements.
+struct Body {
+    html: String,
+    links: Vec<(String, String)>,
+    ids: HashSet<String>,
+}
+
+/// Renders `post`'s body for `urls`, recording the posts its links lead to.
+fn render_body(post: &SourcePost, urls: &Urls, lookup: &dyn Fn(&str) -> Option<String>) -> Body {
+    let links = RefCell::new(Vec::new());
+    let recording = |key: &str| {
+        let slug = lookup(key);
+        if let Some(slug) = &slug {
+            links.borrow_mut().push((key.to_string(), slug.clone()));
+        }
+        slug
+    };
+    let html = render(
+        &post.body,
+        &PostContext {
+            urls,
+            slug: &post.slug,
+            source: &post.source,
+            post_for_source: &recording,
+        },
+    )
+    .html;
+    let mut links = links.into_inner();
+    links.sort();
+    links.dedup();
+    let ids = element_ids(&html);
+    Body { html, links, ids }
+}
+
+/// The `id`s in rendered HTML: what a `#fragment` can lead to.
+fn element_ids(html: &str) -> HashSet<String> {
+    html.split(" id=\"")
+        .skip(1)
+        .filter_map(|rest| rest.split_once('"').map(|(id, _)| id))
+        .map(|id| {
+            id.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
+        })
+        .collect()
+}
 use crate::post::{parse_post, SourcePost};
 
 /// A file under the content folder.
@@ -106,6 +156,8 @@ pub struct Options {
     pub broken_links_warn: bool,
     /// The generator the posts come from: their default addresses there are kept.
     pub moved_from: Option<Generator>,
+    /// The path the site is served under (`/`, `/blog/`): bodies are rendered for it.
+    pub base: String,
 }
 
 /// What the build writes.
@@ -117,6 +169,9 @@ pub struct Compiled {
     pub search: SearchFiles,
     /// (path relative to content, body markdown) of each published post.
     pub bodies: Vec<(String, String)>,
+    /// Each post's body rendered (manifest order), with the posts it links to
+    /// as (source path or old address, slug), for the browser's renderer.
+    pub rendered: Vec<(String, Vec<(String, String)>)>,
     /// Files other than posts, relative to content, to copy.
     pub assets: Vec<String>,
     /// (old address as a lookup key, slug): the pages that send a moved
@@ -325,6 +380,19 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         .collect();
 
     let urls = Urls::new("/");
+    // Every body rendered once, on all cores, for the site's base; the link
+    // check below needs every post's ids (a `#section` must exist).
+    let render_urls = Urls::new(&opts.base);
+    let lookup_all = |key: &str| source_to_slug.get(key).map(|s| s.to_string());
+    let mut rendered_bodies: HashMap<&str, Body> = published
+        .par_iter()
+        .map(|post| {
+            (
+                post.slug.as_str(),
+                render_body(post, &render_urls, &lookup_all),
+            )
+        })
+        .collect();
     // Links that lead nowhere: errors, or warnings while a migration is in progress.
     let mut broken: Vec<Diagnostic> = Vec::new();
     // Each post's body is analysed on its own, on all cores.
@@ -381,6 +449,17 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
                     };
                     if missing {
                         broken.push(Diagnostic::error(&path, line, "link", format!("`{href}` leads nowhere on this site (expected an existing post, category or file next to the post)")));
+                    } else if let (Some(slug), Some((_, fragment))) =
+                        (page.strip_prefix("/posts/"), url.split_once('#'))
+                    {
+                        let slug = blog_core::urls::percent_decode(slug);
+                        let id = blog_core::urls::percent_decode(fragment);
+                        if let Some(target) = rendered_bodies.get(slug.as_str()).filter(|b| !id.is_empty() && !b.ids.contains(&id)) {
+                            let mut known: Vec<&str> = target.ids.iter().map(String::as_str).filter(|i| !i.starts_with("fn")).collect();
+                            known.sort_unstable();
+                            let shown = if known.is_empty() { "it has no headings".to_string() } else { format!("its headings are `{}`", known.join("`, `")) };
+                            broken.push(Diagnostic::error(&path, line, "link", format!("`{href}`: the post has no section `{id}` (expected the id of one of its headings: {shown})")));
+                        }
                     }
                 }
                 LinkTarget::External(_) | LinkTarget::Other(_) => {}
@@ -454,6 +533,13 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     entries.sort_by_key(|e| place.get(e.0.slug.as_str()).copied().unwrap_or(usize::MAX));
     let texts: Vec<&str> = entries.iter().map(|e| e.1.as_str()).collect();
     let search = search::build(&metas, &texts);
+    let rendered: Vec<(String, Vec<(String, String)>)> = metas
+        .iter()
+        .map(|m| {
+            let body = rendered_bodies.remove(m.slug.as_str());
+            body.map_or_else(Default::default, |b| (b.html, b.links))
+        })
+        .collect();
     let manifest = Manifest {
         site: opts.site.clone(),
         posts: metas,
@@ -466,6 +552,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         manifest_json,
         search,
         bodies: entries.into_iter().map(|e| e.2).collect(),
+        rendered,
         redirects,
         assets: files
             .iter()

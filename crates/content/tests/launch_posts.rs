@@ -142,6 +142,7 @@ fn the_launch_posts_match_the_brief() {
             },
             broken_links_warn: false,
             moved_from: None,
+            base: "/".into(),
         },
     )
     .unwrap_or_else(|errors| panic!("content/ must build: {errors:#?}"));

@@ -15,10 +15,28 @@ fn build(name: &str) -> blog_content::site::Compiled {
         site: root.join("site.toml"),
         drafts: false,
         now: Some("2026-01-01".into()),
+        ..BuildArgs::default()
     };
     compile_content(&args)
         .unwrap_or_else(|e| panic!("{name}: {e}"))
         .0
+}
+
+/// The redirects as (old address, slug).
+fn redirects(c: &blog_content::site::Compiled) -> Vec<(&str, &str)> {
+    c.redirects
+        .iter()
+        .map(|(from, to)| (from.as_str(), to.as_str()))
+        .collect()
+}
+
+/// The warnings as printed, paths relative to this crate.
+fn warnings(c: &blog_content::site::Compiled) -> Vec<String> {
+    let here = format!("{}/", env!("CARGO_MANIFEST_DIR"));
+    c.warnings
+        .iter()
+        .map(|w| w.to_string().replace(&here, ""))
+        .collect()
 }
 
 #[test]
@@ -26,11 +44,7 @@ fn jekyll_posts_keep_their_dated_addresses_and_redirects() {
     let c = build("jekyll");
     let slugs: Vec<&str> = c.manifest.posts.iter().map(|p| p.slug.as_str()).collect();
     assert_eq!(slugs, ["follow-up", "launch-notes"]);
-    let redirects: Vec<(&str, &str)> = c
-        .redirects
-        .iter()
-        .map(|(from, to)| (from.as_str(), to.as_str()))
-        .collect();
+    let redirects = redirects(&c);
     assert_eq!(
         redirects,
         [
@@ -39,14 +53,7 @@ fn jekyll_posts_keep_their_dated_addresses_and_redirects() {
             ("/release/2019/06/01/follow-up.html", "follow-up"),
         ]
     );
-    let warnings: Vec<String> = c
-        .warnings
-        .iter()
-        .map(|w| {
-            w.to_string()
-                .replace(&format!("{}/", env!("CARGO_MANIFEST_DIR")), "")
-        })
-        .collect();
+    let warnings = warnings(&c);
     assert_eq!(
         warnings,
         [
@@ -62,24 +69,13 @@ fn hugo_bundles_refs_and_aliases_build_and_shortcodes_are_reported() {
     let slugs: Vec<&str> = c.manifest.posts.iter().map(|p| p.slug.as_str()).collect();
     assert_eq!(slugs, ["update", "bundle", "first-post"]);
     assert_eq!(c.assets, ["posts/bundle/diagram.svg"]);
-    let redirects: Vec<(&str, &str)> = c
-        .redirects
-        .iter()
-        .map(|(from, to)| (from.as_str(), to.as_str()))
-        .collect();
+    let redirects = redirects(&c);
     // posts/ is where both sites keep posts: those need no redirect
     assert_eq!(
         redirects,
         [("/2020/old-update", "update"), ("/news/update", "update")]
     );
-    let warnings: Vec<String> = c
-        .warnings
-        .iter()
-        .map(|w| {
-            w.to_string()
-                .replace(&format!("{}/", env!("CARGO_MANIFEST_DIR")), "")
-        })
-        .collect();
+    let warnings = warnings(&c);
     assert_eq!(
         warnings,
         ["../../tests/migrate/hugo/content/posts/first-post.md:11: warning: shortcode: `{{< youtube dQw4w9WgXcQ >}}` is not something this blog can translate; it shows as text (expected a link: Hugo's `ref` or `relref`, Jekyll's `post_url`, `link` or `site.baseurl`)"]

@@ -115,6 +115,7 @@ fn options() -> Options {
         },
         broken_links_warn: false,
         moved_from: None,
+        base: "/".into(),
     }
 }
 

@@ -20,6 +20,7 @@ fn opts(include_drafts: bool) -> Options {
         },
         broken_links_warn: false,
         moved_from: None,
+        base: "/".into(),
     }
 }
 
@@ -288,7 +289,7 @@ fn old_addresses_redirect_once_and_links_to_them_lead_to_the_post() {
                 "Pool",
                 "2024-05-07",
                 "permalink: /:year/:month/:day/:title.html\naliases: [/posts/pool/]\n",
-                "x",
+                "x\n\n## Why\n\ny\n",
             ),
         ),
         md(
@@ -378,5 +379,20 @@ fn a_moved_blog_keeps_its_generators_default_addresses() {
             ("/news/bundle".to_string(), "bundle".to_string()),
             ("/top".to_string(), "top".to_string()),
         ]
+    );
+}
+
+#[test]
+fn links_into_other_posts_name_a_section_they_have() {
+    let files = vec![
+        md("a.md", &post("A", "2024-05-07", "", "x\n\n## Root cause\n\n## Fix {#the-fix}\n\ny[^1]\n\n[^1]: note\n")),
+        md(
+            "b.md",
+            &post("B", "2024-05-08", "", "[ok](a.md#root-cause) [custom](a.md#the-fix) [note](a.md#fn-1) [own](#here)\n\n## Here\n\n[bad](a.md#timeline)\n"),
+        ),
+    ];
+    assert_eq!(
+        messages(compile(&files, &opts(false)).unwrap_err()),
+        ["content/b.md:9: link: `a.md#timeline`: the post has no section `timeline` (expected the id of one of its headings: its headings are `root-cause`, `the-fix`)"]
     );
 }
