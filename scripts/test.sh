@@ -37,7 +37,7 @@ step "release build of a generated 300-post site (paging, data chunks and search
 cargo run --quiet --locked --profile host -p blog-content --bin bench -- --write-corpus target/corpus-300 300
 BLOG_CONTENT="$ROOT/target/corpus-300" trunk build --offline --release --dist target/dist-300
 step "release builds of the blogs moved in (tests/migrate/)"
-for site in jekyll hugo; do
+for site in jekyll hugo zola; do
   BLOG_CONTENT="$ROOT/tests/migrate/$site/content" BLOG_SITE="$ROOT/tests/migrate/$site/site.toml" \
     trunk build --offline --release --dist "target/dist-$site"
 done

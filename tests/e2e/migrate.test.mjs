@@ -34,6 +34,21 @@ const SITES = {
     // a shortcode that cannot be translated stays visible as text
     text: { 'first-post': '{{< youtube dQw4w9WgXcQ >}}' },
   },
+  zola: {
+    port: 18436,
+    posts: { 'first-steps': 'First steps', second: 'The second note', third: 'The third note' },
+    old: {
+      '/blog/first-steps/': 'first-steps',
+      '/notes/second/': 'second',
+      '/2022/third-note/': 'third',
+      '/2022/old-third/': 'third',
+    },
+    links: [['first-steps', 'the second note', 'second', 'the-setup'], ['first-steps', 'old address of the third', 'third', ''],
+      ['second', 'the first steps', 'first-steps', ''], ['third', 'the setup', 'second', 'the-setup']],
+    canonical: ['2022/old-third/index.html', 'third'],
+    images: { 'first-steps': 'A map of the notes' },
+    text: { third: '{{ youtube(id="dQw4w9WgXcQ") }}' },
+  },
 };
 
 let context;

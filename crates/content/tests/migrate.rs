@@ -81,3 +81,24 @@ fn hugo_bundles_refs_and_aliases_build_and_shortcodes_are_reported() {
         ["../../tests/migrate/hugo/content/posts/first-post.md:11: warning: shortcode: `{{< youtube dQw4w9WgXcQ >}}` is not something this blog can translate; it shows as text (expected a link: Hugo's `ref` or `relref`, Jekyll's `post_url`, `link` or `site.baseurl`)"]
     );
 }
+
+#[test]
+fn zola_sections_bundles_paths_and_aliases_build_and_shortcodes_are_reported() {
+    let c = build("zola");
+    let slugs: Vec<&str> = c.manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+    assert_eq!(slugs, ["third", "second", "first-steps"]);
+    assert_eq!(c.assets, ["blog/first-steps/map.svg"]);
+    assert_eq!(
+        redirects(&c),
+        [
+            ("/2022/old-third", "third"),
+            ("/2022/third-note", "third"),
+            ("/blog/first-steps", "first-steps"),
+            ("/notes/second", "second"),
+        ]
+    );
+    assert_eq!(
+        warnings(&c),
+        ["../../tests/migrate/zola/content/notes/third.md:13: warning: shortcode: `{{ youtube(id=\"dQw4w9WgXcQ\") }}` is not something this blog can translate; it shows as text (expected a link: Hugo's `ref` or `relref`, Jekyll's `post_url`, `link` or `site.baseurl`)"]
+    );
+}

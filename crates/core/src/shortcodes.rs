@@ -12,7 +12,8 @@
 //! - Hugo's escaped `{{</* x */>}}` shows as `{{< x >}}`, as in Hugo.
 //!
 //! Any other shortcode, Liquid tag or Zola shortcode stays as it was written,
-//! visible as text, and is reported ([`Unsupported`]) so the build can say so.
+//! shown as code (so markdown and typographic quotes leave it alone), and is
+//! reported ([`Unsupported`]) so the build can say so.
 //! Code blocks and code spans are left alone: they may be showing the syntax.
 
 use std::borrow::Cow;
@@ -95,7 +96,10 @@ fn translate_line(line: &str, base: usize, out: &mut String, unsupported: &mut V
                     offset: base + i,
                     code,
                 });
-                out.push_str(written);
+                // Shown exactly as written: as code, so that markdown and
+                // typographic quotes leave it alone.
+                let ticks = "`".repeat(longest_backtick_run(written) + 1);
+                out.push_str(&format!("{ticks} {written} {ticks}"));
             }
         }
         i += len;
@@ -140,6 +144,10 @@ fn translation(open: &str, inner: &str) -> Option<String> {
                 .flatten()
         }
     }
+}
+
+fn longest_backtick_run(s: &str) -> usize {
+    s.split(|c| c != '`').map(str::len).max().unwrap_or(0)
 }
 
 fn split_name(inner: &str) -> (&str, &str) {
@@ -199,7 +207,10 @@ mod tests {
     fn anything_else_stays_as_text_and_is_reported() {
         let body = "Intro.\n\n{{< youtube dQw4w9WgXcQ >}}\n\n{% include note.html %} and {{ gist(id=\"1\") }}\n";
         let (text, unsupported) = t(body);
-        assert_eq!(text, body);
+        assert_eq!(
+            text,
+            "Intro.\n\n` {{< youtube dQw4w9WgXcQ >}} `\n\n` {% include note.html %} ` and ` {{ gist(id=\"1\") }} `\n"
+        );
         assert_eq!(
             unsupported,
             [
@@ -210,6 +221,8 @@ mod tests {
         );
         let long = format!("{{{{< figure src=\"{}\" >}}}}", "x".repeat(80));
         assert!(t(&long).1[0].ends_with('…'));
+        // a construct holding backticks gets a longer code fence
+        assert_eq!(t("{{< x `y` >}}").0, "`` {{< x `y` >}} ``");
     }
 
     #[test]
