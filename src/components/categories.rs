@@ -14,6 +14,7 @@ pub fn CategoryNav(
     categories: Vec<CategoryCount>,
     total: usize,
     active: Memo<Option<String>>,
+    /// The search field's text: each choice keeps it.
     query: RwSignal<String>,
     /// The search's results in all categories and per category slug, during a search.
     counts: Memo<SearchCounts>,

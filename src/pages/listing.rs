@@ -152,12 +152,20 @@ pub fn ListingPage() -> impl IntoView {
     let extra: RwSignal<Vec<Card>> = RwSignal::new(Vec::new());
     let more = RwSignal::new(More::Idle);
     let limit = RwSignal::new(RESULTS_PAGE);
+    // (Only what changed is set: a set signal notifies even when equal, and
+    // each notification here would ask the worker again.)
     Effect::new(move |_| {
         query.track();
         category.track();
-        extra.set(Vec::new());
-        more.set(More::Idle);
-        limit.set(RESULTS_PAGE);
+        if !extra.with_untracked(Vec::is_empty) {
+            extra.set(Vec::new());
+        }
+        if more.with_untracked(|m| *m != More::Idle) {
+            more.set(More::Idle);
+        }
+        if limit.get_untracked() != RESULTS_PAGE {
+            limit.set(RESULTS_PAGE);
+        }
     });
 
     let search: Load<Found> = Load::new();
@@ -244,10 +252,18 @@ pub fn ListingPage() -> impl IntoView {
             return;
         }
         let page = shown.get_untracked() / PAGE_SIZE + 1;
-        let url = blog.urls().cards(category.get_untracked().as_deref(), page);
+        let asked_for = category.get_untracked();
+        let url = blog.urls().cards(asked_for.as_deref(), page);
         more.set(More::Loading);
         leptos::task::spawn_local(async move {
-            match api::cards(url).await {
+            let result = api::cards(url).await;
+            // The reader may have moved to another category or a search meanwhile.
+            let still = category.try_get_untracked() == Some(asked_for)
+                && query.try_with_untracked(Query::is_empty) == Some(true);
+            if !still {
+                return;
+            }
+            match result {
                 Ok(posts) => {
                     extra.try_update(|e| {
                         e.extend(posts.into_iter().map(|post| Card {
