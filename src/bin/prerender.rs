@@ -294,13 +294,7 @@ fn run() -> Result<(), String> {
         .map(|p| (p.slug.as_str(), p.title.as_str()))
         .collect();
     for (key, slug) in &compiled.redirects {
-        let path = key.trim_start_matches('/');
-        let lower = path.to_ascii_lowercase();
-        let file = if lower.ends_with(".html") || lower.ends_with(".htm") {
-            path.to_string()
-        } else {
-            format!("{path}/index.html")
-        };
+        let file = blog_core::urls::old_url_file(key);
         let to = urls.absolute(&urls.post(slug));
         let title = titles.get(slug.as_str()).copied().unwrap_or(slug);
         write(

@@ -198,11 +198,7 @@ pub fn old_url(
         ));
     }
     let last = key.rsplit('/').next().unwrap_or("");
-    let page = path.ends_with('/')
-        || match last.rsplit_once('.') {
-            None => true,
-            Some((_, ext)) => ext.eq_ignore_ascii_case("html") || ext.eq_ignore_ascii_case("htm"),
-        };
+    let page = path.ends_with('/') || !last.contains('.') || blog_core::urls::is_html_file(last);
     Ok(page.then_some(key))
 }
 

@@ -7,7 +7,7 @@ use std::io;
 use std::path::{Path, PathBuf};
 
 use blog_core::markdown::{analyze, render, truncate_words, PostContext, SUMMARY_MAX_CHARS};
-use blog_core::model::{sort_posts, Manifest, PostMeta, Site};
+use blog_core::model::{newest_first, Manifest, PostMeta, Site};
 use blog_core::text::category_slug;
 use blog_core::urls::{LinkTarget, Urls};
 
@@ -90,13 +90,7 @@ fn element_ids(html: &str) -> HashSet<String> {
     html.split(" id=\"")
         .skip(1)
         .filter_map(|rest| rest.split_once('"').map(|(id, _)| id))
-        .map(|id| {
-            id.replace("&quot;", "\"")
-                .replace("&#39;", "'")
-                .replace("&lt;", "<")
-                .replace("&gt;", ">")
-                .replace("&amp;", "&")
-        })
+        .map(blog_core::sanitize::decode_entities)
         .collect()
 }
 use crate::post::{parse_post, SourcePost};
@@ -403,7 +397,6 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         let mut broken = Vec::new();
         let analysis = analyze(&post.body);
         let path = display(&post.source);
-        let lookup = |source: &str| source_to_slug.get(source).map(|s| s.to_string());
         for (code, line) in &analysis.unsupported {
             warnings.push(Diagnostic::warning(
                 &path,
@@ -414,7 +407,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         }
         for (href, line) in &analysis.links {
             let line = post.body_line + line;
-            match urls.resolve_link(&post.slug, &post.source, href, &lookup) {
+            match urls.resolve_link(&post.slug, &post.source, href, &lookup_all) {
                 LinkTarget::Broken(target) => {
                     let why = match left_out_sources.get(target.as_str()) {
                         Some(p) if p.draft => format!("`{href}` is a draft, left out of this build"),
@@ -523,14 +516,8 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     }
     diagnostic::sort(&mut warnings);
     // The manifest's order (newest first) for every list, the index's post numbers included.
-    let mut metas: Vec<PostMeta> = entries.iter().map(|e| e.0.clone()).collect();
-    sort_posts(&mut metas);
-    let place: HashMap<&str, usize> = metas
-        .iter()
-        .enumerate()
-        .map(|(i, m)| (m.slug.as_str(), i))
-        .collect();
-    entries.sort_by_key(|e| place.get(e.0.slug.as_str()).copied().unwrap_or(usize::MAX));
+    entries.sort_by(|a, b| newest_first(&a.0, &b.0));
+    let metas: Vec<PostMeta> = entries.iter().map(|e| e.0.clone()).collect();
     let texts: Vec<&str> = entries.iter().map(|e| e.1.as_str()).collect();
     let search = search::build(&metas, &texts);
     let rendered: Vec<(String, Vec<(String, String)>)> = metas

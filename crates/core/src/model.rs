@@ -56,13 +56,11 @@ impl PostMeta {
     }
 }
 
-/// Sorts posts newest first, then by slug, the manifest's one order.
-pub fn sort_posts(posts: &mut [PostMeta]) {
-    posts.sort_by(|a, b| {
-        b.timestamp
-            .cmp(&a.timestamp)
-            .then_with(|| a.slug.cmp(&b.slug))
-    });
+/// The manifest's one order: newest first, then by slug.
+pub fn newest_first(a: &PostMeta, b: &PostMeta) -> std::cmp::Ordering {
+    b.timestamp
+        .cmp(&a.timestamp)
+        .then_with(|| a.slug.cmp(&b.slug))
 }
 
 #[cfg(test)]
@@ -90,12 +88,12 @@ mod tests {
 
     #[test]
     fn newest_first_then_slug() {
-        let mut posts = vec![
+        let mut posts = [
             sample_post("b", "2026-03-14", None),
             sample_post("c", "2026-03-16", None),
             sample_post("a", "2026-03-14", None),
         ];
-        sort_posts(&mut posts);
+        posts.sort_by(newest_first);
         let order: Vec<_> = posts.iter().map(|p| p.slug.as_str()).collect();
         assert_eq!(order, ["c", "a", "b"]);
     }

@@ -505,9 +505,10 @@ fn next_token(s: &str) -> (Token<'_>, usize) {
 }
 
 /// Decodes character references in an attribute value: numeric ones and the
-/// named ones that matter for URLs. Unknown names stay as written and are
-/// re-escaped on output, so the browser sees the same text we checked.
-fn decode_entities(s: &str) -> String {
+/// named ones that matter for URLs (and every one [`escape_html`] writes).
+/// Unknown names stay as written and are re-escaped on output, so the browser
+/// sees the same text we checked.
+pub fn decode_entities(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     let mut rest = s;
     while let Some(amp) = rest.find('&') {

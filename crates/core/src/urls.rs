@@ -253,6 +253,24 @@ pub fn old_url_key(path: &str) -> String {
     format!("/{}", path.trim_end_matches('/'))
 }
 
+/// True for a file name a static host serves as a page: `….html` or `….htm`.
+pub fn is_html_file(name: &str) -> bool {
+    let lower = name.to_ascii_lowercase();
+    lower.ends_with(".html") || lower.ends_with(".htm")
+}
+
+/// The file, relative to the build's root, that answers the old address
+/// `key` (an [`old_url_key`]): the key itself for a page file (`a/b.html`),
+/// else the folder's `index.html` (`a/b/index.html`).
+pub fn old_url_file(key: &str) -> String {
+    let path = key.trim_start_matches('/');
+    if is_html_file(path) {
+        path.to_string()
+    } else {
+        format!("{path}/index.html")
+    }
+}
+
 /// The file a page URL of this builder is written to in the build, relative
 /// to the build's root: `posts/x/index.html` for `/blog/posts/x/`; `None` for a
 /// URL outside the base.
@@ -439,6 +457,9 @@ mod tests {
         assert_eq!(old_url_key("old/page/"), "/old/page");
         assert_eq!(old_url_key("/old/page/index.html?x#y"), "/old/page");
         assert_eq!(old_url_key("/caf%C3%A9/"), "/café");
+        assert_eq!(old_url_file("/2024/05/07/x.HTML"), "2024/05/07/x.HTML");
+        assert_eq!(old_url_file("/old/page"), "old/page/index.html");
+        assert_eq!(old_url_file("/notes/v1.2"), "notes/v1.2/index.html");
         let u = Urls::new("/blog/");
         let lookup = |key: &str| {
             (key == "/2024/05/07/other.html" || key == "/old/page").then(|| "other".to_string())
