@@ -37,14 +37,20 @@ pub fn SearchBox(
         on_cleanup(move || handle.remove());
     });
 
-    // Hydrating leaves the field's text alone (`None`); after that, it shows the value.
+    // The field shows the value when it changes from outside (a link, back,
+    // Esc); typing changes both at once, and the field is left alone then.
+    // Hydrating leaves text typed before the app started in place.
     let hydrated = StoredValue::new(false);
-    let shown = move || {
+    Effect::new(move |_| {
         let v = value.get();
         let first = !hydrated.get_value();
         hydrated.set_value(true);
-        (!first || !v.is_empty()).then_some(v)
-    };
+        if let Some(input) = input.get_untracked() {
+            if (!first || !v.is_empty()) && input.value() != v {
+                input.set_value(&v);
+            }
+        }
+    });
     // Text typed before the app started counts as typed now.
     let typed_early = on_change.clone();
     Effect::new(move |_| {
@@ -68,7 +74,6 @@ pub fn SearchBox(
                 autocomplete="off"
                 spellcheck="false"
                 aria-keyshortcuts="/"
-                prop:value=shown
                 on:input=move |ev| changed(event_target_value(&ev))
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {

@@ -392,7 +392,7 @@ pub fn ListingPage() -> impl IntoView {
                         categories=categories.clone()
                         total=total
                         active=category
-                        query=text
+                        query=answered
                         counts=counts
                     />
                 </div>

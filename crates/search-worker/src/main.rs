@@ -15,7 +15,7 @@ use std::collections::HashMap;
 
 use blog_core::search::engine::{Engine, IndexFile};
 use blog_core::search::index::{Fragment, SearchMeta};
-use blog_core::search::{Found, Query, SearchRequest, SearchResponse};
+use blog_core::search::{Found, Passage, Query, SearchRequest, SearchResponse};
 use js_sys::{Array, Promise, Uint8Array};
 use serde::de::DeserializeOwned;
 use wasm_bindgen::prelude::*;
@@ -31,7 +31,7 @@ struct State {
     /// The index folder the engine was loaded from.
     index: String,
     engine: Option<Engine>,
-    fragments: HashMap<u32, Fragment>,
+    fragments: HashMap<u32, Passage>,
     busy: bool,
     waiting: Option<SearchRequest>,
 }
@@ -139,14 +139,14 @@ async fn answer(request: &SearchRequest) -> Result<Found, String> {
         .map(|d| file_url(&request.index, &format!("d{d}.bin")))
         .collect();
     for (doc, data) in missing.iter().zip(fetch_all(&urls).await?) {
-        let fragment: Fragment = read_json(&data)?;
-        STATE.with(|s| s.borrow_mut().fragments.insert(*doc, fragment));
+        let passage = Passage::new(read_json::<Fragment>(&data)?);
+        STATE.with(|s| s.borrow_mut().fragments.insert(*doc, passage));
     }
     Ok(STATE.with(|s| {
         let s = s.borrow();
         Found {
             query: request.query.clone(),
-            ..Found::of(&outcome, request.limit, |d| s.fragments.get(&d).cloned())
+            ..Found::of(&outcome, request.limit, |d| s.fragments.get(&d))
         }
     }))
 }

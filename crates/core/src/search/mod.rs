@@ -15,7 +15,7 @@
 use serde::{Deserialize, Serialize};
 
 use crate::model::PostMeta;
-use crate::text::{tokens, words};
+use crate::text::{tokens, words, Token};
 
 pub mod engine;
 pub mod index;
@@ -151,7 +151,11 @@ pub const SNIPPET_WORDS: usize = 30;
 /// query: the window with the most distinct marked words, the earliest of
 /// those; `…` where it cuts the text. `None` if nothing in `text` is marked.
 pub fn snippet(text: &str, marks: &Marks, width: usize) -> Option<Vec<Segment>> {
-    let toks = tokens(text);
+    snippet_of(text, &tokens(text), marks, width)
+}
+
+/// [`snippet`] of `text` split into `toks` (its [`tokens`]) beforehand.
+fn snippet_of(text: &str, toks: &[Token], marks: &Marks, width: usize) -> Option<Vec<Segment>> {
     let marked: Vec<Option<usize>> = toks.iter().map(|t| marks.marked_len(&t.folded)).collect();
     let width = width.max(1);
     // A quarter of the window is context before the passage.
@@ -249,22 +253,47 @@ pub struct Card {
     pub snippet: Option<Vec<Segment>>,
 }
 
+/// A result's fragment with its text split into words once: a snippet for
+/// each new query then only compares words (the text of a long post is
+/// thousands of words, and every keystroke asks again).
+#[derive(Debug, Clone)]
+pub struct Passage {
+    pub post: PostMeta,
+    text: String,
+    tokens: Vec<Token>,
+}
+
+impl Passage {
+    pub fn new(fragment: index::Fragment) -> Self {
+        Passage {
+            tokens: tokens(&fragment.text),
+            text: fragment.text,
+            post: fragment.post,
+        }
+    }
+
+    /// The [`snippet`] of this text for `marks`.
+    pub fn snippet(&self, marks: &Marks) -> Option<Vec<Segment>> {
+        snippet_of(&self.text, &self.tokens, marks, SNIPPET_WORDS)
+    }
+}
+
 impl Found {
-    /// The first `limit` results of `outcome` as cards, from their fragments
-    /// (`fragment(doc)`; a result whose fragment is missing is left out).
-    pub fn of(
+    /// The first `limit` results of `outcome` as cards, from their passages
+    /// (`passage(doc)`; a result whose passage is missing is left out).
+    pub fn of<'a>(
         outcome: &engine::Outcome,
         limit: usize,
-        fragment: impl Fn(u32) -> Option<index::Fragment>,
+        passage: impl Fn(u32) -> Option<&'a Passage>,
     ) -> Self {
         let cards = outcome
             .hits
             .iter()
             .take(limit)
-            .filter_map(|hit| fragment(hit.doc))
-            .map(|f| Card {
-                snippet: snippet(&f.text, &outcome.marks, SNIPPET_WORDS),
-                post: f.post,
+            .filter_map(|hit| passage(hit.doc))
+            .map(|p| Card {
+                snippet: p.snippet(&outcome.marks),
+                post: p.post.clone(),
             })
             .collect();
         Found {
@@ -363,5 +392,27 @@ mod tests {
             "{shown}"
         );
         assert!(shown.ends_with(" …"), "{shown}");
+    }
+
+    #[test]
+    fn a_passage_gives_each_query_the_snippet_of_its_text() {
+        let text = "Retries piled up. The pool was full, so every retry waited on the pool again.";
+        let post: PostMeta = serde_json::from_value(serde_json::json!({
+            "slug": "p", "title": "T", "date": "2026-01-01", "timestamp": 0,
+            "summary": "S", "reading_minutes": 1, "source": "p.md", "version": "v"
+        }))
+        .unwrap();
+        let passage = Passage::new(index::Fragment::new(post, text));
+        for q in ["pool", "retr", "waited pool", "nothing"] {
+            let marks = Marks::of_query(&Query::parse(q));
+            assert_eq!(
+                passage.snippet(&marks),
+                snippet(text, &marks, SNIPPET_WORDS),
+                "{q}"
+            );
+        }
+        assert!(passage
+            .snippet(&Marks::of_query(&Query::parse("pool")))
+            .is_some());
     }
 }
