@@ -41,7 +41,7 @@ pub fn App(
                 <FlatRoutes fallback=|| view! { <NotFound /> }>
                     <Route path=path!("/") view=ListingPage />
                     <Route path=path!("/category/:category") view=ListingPage />
-                    <Route path=path!("/posts/:slug") view=PostPage />
+                    <Route path=path!("/posts/*slug") view=PostPage />
                 </FlatRoutes>
             </main>
             <Footer />

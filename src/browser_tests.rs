@@ -60,6 +60,7 @@ async fn rendered_attacks_never_run_in_a_real_document() {
                 urls: &urls,
                 slug: "p",
                 source: "p.md",
+                old_urls: &[],
                 post_for_source: &|_| None,
             },
         )

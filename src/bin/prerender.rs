@@ -188,10 +188,11 @@ fn run() -> Result<(), String> {
             pages.push(data(urls.category(&c.slug), Page::Listing(listing)));
         }
     }
-    for (i, (body, links)) in rendered.iter().enumerate() {
+    for (i, body) in rendered.iter().enumerate() {
         if let Some(mut p) = route::post_at(manifest, i) {
-            p.body_html = Some(body.clone());
-            p.links = links.clone();
+            p.body_html = Some(body.html.clone());
+            p.links = body.links.clone();
+            p.old_urls = body.old_urls.clone();
             pages.push(data(urls.post(&p.post.slug), Page::Post(Box::new(p))));
         }
     }
@@ -263,7 +264,10 @@ fn run() -> Result<(), String> {
         .posts
         .iter()
         .zip(rendered)
-        .map(|(meta, (html, _))| FeedPost { meta, html })
+        .map(|(meta, body)| FeedPost {
+            meta,
+            html: &body.html,
+        })
         .collect();
     let site_info = &manifest.site;
     write(

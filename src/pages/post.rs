@@ -33,7 +33,11 @@ enum Found {
 pub fn PostPage() -> impl IntoView {
     let blog = use_blog();
     let params = use_params_map();
-    let slug = Memo::new(move |_| percent_decode(&params.read().get("slug").unwrap_or_default()));
+    // `team/a` for `/posts/team/a/`: a post in a folder has its folder in its slug.
+    let slug = Memo::new(move |_| {
+        let raw = params.read().get("slug").unwrap_or_default();
+        percent_decode(raw.trim_matches('/'))
+    });
     // The prerendered post, if this is the page the document was rendered as;
     // on the not-found page, the post is known to be missing without a fetch.
     let first_slug = slug.get_untracked();
@@ -108,6 +112,7 @@ pub fn PostPage() -> impl IntoView {
                 slug: data.post.slug.clone(),
                 source: data.post.source.clone(),
                 posts: data.links.clone(),
+                old_urls: data.old_urls.clone(),
             };
             renderer::render(&renderer_url, request).await
         });

@@ -20,15 +20,22 @@ const SITES = {
       '/release/2019/06/01/follow-up.html': 'follow-up',
     },
     // (post, link text, post it leads to, section)
-    links: [['launch-notes', 'follow-up', 'follow-up', 'details'], ['launch-notes', 'the same post by its file', 'follow-up', ''], ['follow-up', 'launch', 'launch-notes', '']],
+    links: [['launch-notes', 'follow-up', 'follow-up', 'details'], ['launch-notes', 'the same post by its file', 'follow-up', ''], ['follow-up', 'launch', 'launch-notes', ''],
+      // relative to the post's old address
+      ['follow-up', 'how to use it', 'launch-notes', 'how-to-use-it']],
     canonical: ['release/2019/05/07/launch-notes.html', 'launch-notes'],
   },
   hugo: {
     port: 18435,
-    posts: { 'first-post': 'First post', bundle: 'A page bundle', update: 'An update' },
-    old: { '/2020/old-update/': 'update', '/news/update/': 'update' },
-    links: [['first-post', 'bundle', 'bundle', ''], ['first-post', 'the update', 'update', 'what-changed'], ['update', 'first post', 'first-post', '']],
-    canonical: ['news/update/index.html', 'update'],
+    posts: {
+      'first-post': 'First post', bundle: 'A page bundle', 'news/update': 'An update',
+      // the same file name in another folder: another post
+      'news/first-post': 'The news section\'s first post',
+    },
+    old: { '/2020/old-update/': 'news/update', '/news/update/': 'news/update', '/news/first-post/': 'news/first-post' },
+    links: [['first-post', 'bundle', 'bundle', ''], ['first-post', 'the update', 'news/update', 'what-changed'], ['news/update', 'first post', 'first-post', ''],
+      ['news/update', 'this section’s first', 'news/first-post', ''], ['news/first-post', 'the blog’s first post', 'first-post', '']],
+    canonical: ['news/update/index.html', 'news/update'],
     // an image next to a page bundle's index.md
     images: { bundle: 'The deploy pipeline' },
     // a shortcode that cannot be translated stays visible as text
@@ -36,18 +43,18 @@ const SITES = {
   },
   zola: {
     port: 18436,
-    posts: { 'first-steps': 'First steps', second: 'The second note', third: 'The third note' },
+    posts: { 'blog/first-steps': 'First steps', 'notes/second': 'The second note', 'notes/third': 'The third note' },
     old: {
-      '/blog/first-steps/': 'first-steps',
-      '/notes/second/': 'second',
-      '/2022/third-note/': 'third',
-      '/2022/old-third/': 'third',
+      '/blog/first-steps/': 'blog/first-steps',
+      '/notes/second/': 'notes/second',
+      '/2022/third-note/': 'notes/third',
+      '/2022/old-third/': 'notes/third',
     },
-    links: [['first-steps', 'the second note', 'second', 'the-setup'], ['first-steps', 'old address of the third', 'third', ''],
-      ['second', 'the first steps', 'first-steps', ''], ['third', 'the setup', 'second', 'the-setup']],
-    canonical: ['2022/old-third/index.html', 'third'],
-    images: { 'first-steps': 'A map of the notes' },
-    text: { third: '{{ youtube(id="dQw4w9WgXcQ") }}' },
+    links: [['blog/first-steps', 'the second note', 'notes/second', 'the-setup'], ['blog/first-steps', 'old address of the third', 'notes/third', ''],
+      ['notes/second', 'the first steps', 'blog/first-steps', ''], ['notes/third', 'the setup', 'notes/second', 'the-setup']],
+    canonical: ['2022/old-third/index.html', 'notes/third'],
+    images: { 'blog/first-steps': 'A map of the notes', 'notes/second': 'The map, linked from the old address' },
+    text: { 'notes/third': '{{ youtube(id="dQw4w9WgXcQ") }}' },
   },
 };
 

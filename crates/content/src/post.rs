@@ -43,6 +43,13 @@ pub struct SourcePost {
     pub body_line: usize,
 }
 
+impl SourcePost {
+    /// The post's old addresses, as looked up ([`blog_core::urls::old_url_key`]s).
+    pub fn old_url_keys(&self) -> Vec<String> {
+        self.old_urls.iter().map(|o| o.key.clone()).collect()
+    }
+}
+
 /// An address a post had on the site it moved from.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct OldUrl {
@@ -129,6 +136,27 @@ fn split_date_prefix(stem: &str) -> (Option<&str>, &str) {
     } else {
         (None, stem)
     }
+}
+
+/// The folders a post's slug starts with, from its path under `content/`:
+/// every folder, slugified, so that `a.md` and `team/a.md` are two posts
+/// (`a` and `team/a`); except a top-level `posts/` (the site's own post URLs
+/// are `/posts/…`), folders named `_…` (Jekyll's `_posts/`, `_drafts/`), and,
+/// for `dir/index.md`, `dir` itself, which names the post.
+pub fn namespace_of(source: &str) -> Vec<String> {
+    let mut folders: Vec<&str> = source.split('/').collect();
+    let file = folders.pop().unwrap_or("");
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    if stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("_index") {
+        folders.pop();
+    }
+    folders
+        .iter()
+        .enumerate()
+        .filter(|(i, f)| !(f.starts_with('_') || *i == 0 && f.eq_ignore_ascii_case("posts")))
+        .map(|(_, f)| slugify(f))
+        .filter(|f| !f.is_empty())
+        .collect()
 }
 
 /// The slug a file name gives: date prefix dropped; `dir/index.md` takes the folder's name.
@@ -488,7 +516,8 @@ pub fn parse_post(
     }
     .unwrap_or(false);
 
-    let (slug, slug_line) = match get("slug") {
+    // The post's name in its folder; its slug is the folder's namespace and the name.
+    let (name, slug_line) = match get("slug") {
         Some(e) => match r.string("slug", &e.value) {
             Some(s) if is_valid_slug(&s) => (s, e.line),
             Some(s) => {
@@ -511,6 +540,10 @@ pub fn parse_post(
             (slug, 1)
         }
     };
+    let slug = match namespace_of(source) {
+        folders if folders.is_empty() || name.is_empty() => name.clone(),
+        folders => format!("{}/{name}", folders.join("/")),
+    };
 
     let authors = get("author")
         .map(|e| r.string_list(&e.key, &e.value))
@@ -521,7 +554,7 @@ pub fn parse_post(
         let Some(e) = get(field) else { continue };
         for value in r.string_list(&e.key, &e.value) {
             let Some(date) = &date else { continue };
-            match old_url(&value, &slug, date, category.as_deref()) {
+            match old_url(&value, &name, date, category.as_deref()) {
                 Ok(Some(key)) => old_urls.push(OldUrl {
                     key,
                     field: e.key.clone(),

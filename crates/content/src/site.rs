@@ -6,10 +6,10 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use blog_core::markdown::{analyze, render, truncate_words, PostContext, SUMMARY_MAX_CHARS};
+use blog_core::markdown::{render, truncate_words, Analysis, Link, PostContext, SUMMARY_MAX_CHARS};
 use blog_core::model::{newest_first, Manifest, PostMeta, Site};
 use blog_core::text::category_slug;
-use blog_core::urls::{LinkTarget, Urls};
+use blog_core::urls::{Dest, Internal, LinkTarget, Urls};
 
 use crate::config::Generator;
 use crate::diagnostic::{self, Diagnostic};
@@ -20,10 +20,12 @@ use rayon::prelude::*;
 /// (`/:categories/:year/:month/:day/:title.html`), Hugo and Zola by folder
 /// (`/<folder>/<slug>/`, a page bundle's folder being the post's own).
 fn default_old_url(generator: Generator, post: &SourcePost) -> Option<crate::post::OldUrl> {
+    // The post's name, without the folders its slug starts with.
+    let name = post.slug.rsplit('/').next().unwrap_or(&post.slug);
     let key = match generator {
         Generator::Jekyll => crate::post::old_url(
             "/:categories/:year/:month/:day/:title.html",
-            &post.slug,
+            name,
             &post.date,
             post.category.as_deref(),
         )
@@ -35,7 +37,7 @@ fn default_old_url(generator: Generator, post: &SourcePost) -> Option<crate::pos
             if file.eq_ignore_ascii_case("index.md") {
                 dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
             }
-            blog_core::urls::old_url_key(&format!("{dir}/{}/", post.slug))
+            blog_core::urls::old_url_key(&format!("{dir}/{name}/"))
         }
     };
     Some(crate::post::OldUrl {
@@ -51,16 +53,31 @@ type Parsed = Result<(SourcePost, Vec<Diagnostic>), Vec<Diagnostic>>;
 /// A published post: its card, its plain text (for search), (source, markdown).
 type Entry = (PostMeta, String, (String, String));
 
-/// A body rendered: its HTML, the posts it links to, the ids of its elements.
+/// A post checked: its card, (source, markdown), warnings, broken links.
+type Checked = (PostMeta, (String, String), Vec<Diagnostic>, Vec<Diagnostic>);
+
+/// A post's body rendered, with what the browser's renderer needs to render
+/// it the same: the posts its links lead to, as (source path or old address,
+/// slug), and the post's own old addresses.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct RenderedPost {
+    pub html: String,
+    pub links: Vec<(String, String)>,
+    pub old_urls: Vec<String>,
+}
+
+/// A body rendered, the ids of its elements, and what the build reads of it
+/// (words, summary, text, links), from the one pass that renders it.
 struct Body {
-    html: String,
-    links: Vec<(String, String)>,
+    rendered: RenderedPost,
     ids: HashSet<String>,
+    analysis: Analysis,
 }
 
 /// Renders `post`'s body for `urls`, recording the posts its links lead to.
 fn render_body(post: &SourcePost, urls: &Urls, lookup: &dyn Fn(&str) -> Option<String>) -> Body {
     let links = RefCell::new(Vec::new());
+    let old_urls = post.old_url_keys();
     let recording = |key: &str| {
         let slug = lookup(key);
         if let Some(slug) = &slug {
@@ -68,21 +85,29 @@ fn render_body(post: &SourcePost, urls: &Urls, lookup: &dyn Fn(&str) -> Option<S
         }
         slug
     };
-    let html = render(
+    let blog_core::markdown::Rendered { html, analysis, .. } = render(
         &post.body,
         &PostContext {
             urls,
             slug: &post.slug,
             source: &post.source,
+            old_urls: &old_urls,
             post_for_source: &recording,
         },
-    )
-    .html;
+    );
     let mut links = links.into_inner();
     links.sort();
     links.dedup();
     let ids = element_ids(&html);
-    Body { html, links, ids }
+    Body {
+        rendered: RenderedPost {
+            html,
+            links,
+            old_urls,
+        },
+        ids,
+        analysis,
+    }
 }
 
 /// The `id`s in rendered HTML: what a `#fragment` can lead to.
@@ -163,9 +188,8 @@ pub struct Compiled {
     pub search: SearchFiles,
     /// (path relative to content, body markdown) of each published post.
     pub bodies: Vec<(String, String)>,
-    /// Each post's body rendered (manifest order), with the posts it links to
-    /// as (source path or old address, slug), for the browser's renderer.
-    pub rendered: Vec<(String, Vec<(String, String)>)>,
+    /// Each post's body rendered (manifest order).
+    pub rendered: Vec<RenderedPost>,
     /// Files other than posts, relative to content, to copy.
     pub assets: Vec<String>,
     /// (old address as a lookup key, slug): the pages that send a moved
@@ -373,7 +397,6 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         .map(|f| (f.rel.as_str(), ()))
         .collect();
 
-    let urls = Urls::new("/");
     // Every body rendered once, on all cores, for the site's base; the link
     // check below needs every post's ids (a `#section` must exist).
     let render_urls = Urls::new(&opts.base);
@@ -389,13 +412,13 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         .collect();
     // Links that lead nowhere: errors, or warnings while a migration is in progress.
     let mut broken: Vec<Diagnostic> = Vec::new();
-    // Each post's body is analysed on its own, on all cores.
-    let analysed: Vec<(Entry, Vec<Diagnostic>, Vec<Diagnostic>)> = published
+    // Each post's links are checked, and its card made, on all cores.
+    let analysed: Vec<Checked> = published
         .par_iter()
         .map(|post| {
         let mut warnings = Vec::new();
         let mut broken = Vec::new();
-        let analysis = analyze(&post.body);
+        let analysis = &rendered_bodies[post.slug.as_str()].analysis;
         let path = display(&post.source);
         for (code, line) in &analysis.unsupported {
             warnings.push(Diagnostic::warning(
@@ -405,9 +428,9 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
                 format!("`{code}` is not something this blog can translate; it shows as text (expected a link: Hugo's `ref` or `relref`, Jekyll's `post_url`, `link` or `site.baseurl`)"),
             ));
         }
-        for (href, line) in &analysis.links {
+        for Link { href, target, line } in &analysis.links {
             let line = post.body_line + line;
-            match urls.resolve_link(&post.slug, &post.source, href, &lookup_all) {
+            match target {
                 LinkTarget::Broken(target) => {
                     let why = match left_out_sources.get(target.as_str()) {
                         Some(p) if p.draft => format!("`{href}` is a draft, left out of this build"),
@@ -428,26 +451,17 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
                     "link",
                     format!("`{href}` was removed: only http, https, mailto and tel links, and paths, are kept"),
                 )),
-                LinkTarget::Internal(url) => {
-                    let path_only = url.split(['?', '#']).next().unwrap_or("");
-                    let page = path_only.trim_end_matches('/');
-                    let missing = if let Some(slug) = page.strip_prefix("/posts/") {
-                        !slugs.contains_key(blog_core::urls::percent_decode(slug).as_str())
-                    } else if let Some(file) = path_only.strip_prefix("/content/") {
-                        !asset_set.contains_key(blog_core::urls::percent_decode(file).as_str())
-                    } else if let Some(cat) = page.strip_prefix("/category/") {
-                        !categories.contains_key(blog_core::urls::percent_decode(cat).as_str())
-                    } else {
-                        false
+                LinkTarget::Internal(Internal { to, .. }) => {
+                    let missing = match to {
+                        Dest::Post { slug, .. } => !slugs.contains_key(slug.as_str()),
+                        Dest::File(file) => !asset_set.contains_key(file.as_str()),
+                        Dest::Category(slug) => !categories.contains_key(slug.as_str()),
+                        Dest::Page(_) => false,
                     };
                     if missing {
                         broken.push(Diagnostic::error(&path, line, "link", format!("`{href}` leads nowhere on this site (expected an existing post, category or file next to the post)")));
-                    } else if let (Some(slug), Some((_, fragment))) =
-                        (page.strip_prefix("/posts/"), url.split_once('#'))
-                    {
-                        let slug = blog_core::urls::percent_decode(slug);
-                        let id = blog_core::urls::percent_decode(fragment);
-                        if let Some(target) = rendered_bodies.get(slug.as_str()).filter(|b| !id.is_empty() && !b.ids.contains(&id)) {
+                    } else if let Dest::Post { slug, section: id } = to {
+                        if let Some(target) = rendered_bodies.get(slug.as_str()).filter(|b| !id.is_empty() && !b.ids.contains(id)) {
                             let mut known: Vec<&str> = target.ids.iter().map(String::as_str).filter(|i| !i.starts_with("fn")).collect();
                             known.sort_unstable();
                             let shown = if known.is_empty() { "it has no headings".to_string() } else { format!("its headings are `{}`", known.join("`, `")) };
@@ -485,18 +499,17 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
             version: version_of(&post.body),
             draft: post.draft || post.date.timestamp > opts.now,
         };
-        let entry = (
-            meta,
-            analysis.plain_text,
-            (post.source.clone(), post.body.clone()),
-        );
-        (entry, warnings, broken)
+        (meta, (post.source.clone(), post.body.clone()), warnings, broken)
     })
         .collect();
     // (card, plain text for search, (source, markdown)) of each published post.
     let mut entries: Vec<Entry> = Vec::with_capacity(analysed.len());
-    for (entry, w, b) in analysed {
-        entries.push(entry);
+    for (meta, source, w, b) in analysed {
+        let text = rendered_bodies
+            .get_mut(meta.slug.as_str())
+            .map(|body| std::mem::take(&mut body.analysis.plain_text))
+            .unwrap_or_default();
+        entries.push((meta, text, source));
         warnings.extend(w);
         broken.extend(b);
     }
@@ -520,11 +533,11 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     let metas: Vec<PostMeta> = entries.iter().map(|e| e.0.clone()).collect();
     let texts: Vec<&str> = entries.iter().map(|e| e.1.as_str()).collect();
     let search = search::build(&metas, &texts);
-    let rendered: Vec<(String, Vec<(String, String)>)> = metas
+    let rendered: Vec<RenderedPost> = metas
         .iter()
         .map(|m| {
             let body = rendered_bodies.remove(m.slug.as_str());
-            body.map_or_else(Default::default, |b| (b.html, b.links))
+            body.map(|b| b.rendered).unwrap_or_default()
         })
         .collect();
     let manifest = Manifest {

@@ -2,6 +2,7 @@
 //! the browser, and the analysis the content build makes of each body
 //! (words for the reading time, summary, plain text for search, links).
 
+use std::cell::{Cell, RefCell};
 use std::collections::HashSet;
 
 use pulldown_cmark::{
@@ -10,7 +11,7 @@ use pulldown_cmark::{
 
 use crate::sanitize::{escape_html, Sanitizer};
 use crate::text::slugify;
-use crate::urls::{LinkTarget, Urls};
+use crate::urls::{Internal, LinkFrom, LinkTarget, Urls};
 
 /// Reading speed used for "N min read".
 pub const WORDS_PER_MINUTE: usize = 220;
@@ -43,6 +44,9 @@ pub struct RenderRequest {
     pub source: String,
     /// (source path, slug) of every post, to resolve links between posts.
     pub posts: Vec<(String, String)>,
+    /// The post's addresses on the site it moved from.
+    #[serde(default)]
+    pub old_urls: Vec<String>,
 }
 
 /// The renderer's answer: the body's HTML.
@@ -68,6 +72,7 @@ impl RenderRequest {
                 urls: &urls,
                 slug: &self.slug,
                 source: &self.source,
+                old_urls: &self.old_urls,
                 post_for_source: &lookup,
             },
         )
@@ -82,14 +87,20 @@ pub struct PostContext<'a> {
     pub slug: &'a str,
     /// Source path relative to `content/`.
     pub source: &'a str,
+    /// Its addresses on the site it moved from ([`crate::urls::old_url_key`]s).
+    pub old_urls: &'a [String],
     /// Finds the slug of the post whose source path is given.
     pub post_for_source: &'a dyn Fn(&str) -> Option<String>,
 }
 
 impl PostContext<'_> {
     fn resolve(&self, href: &str) -> LinkTarget {
-        self.urls
-            .resolve_link(self.slug, self.source, href, self.post_for_source)
+        let from = LinkFrom {
+            slug: self.slug,
+            source: self.source,
+            old_urls: self.old_urls,
+        };
+        self.urls.resolve_link(&from, href, self.post_for_source)
     }
 }
 
@@ -100,11 +111,135 @@ pub struct Heading {
     pub text: String,
 }
 
+/// A body rendered, and what the content build needs to know about it, all
+/// from the one pass that renders it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Rendered {
     pub html: String,
     /// The body's headings in order, for a table of contents.
     pub headings: Vec<Heading>,
+    pub analysis: Analysis,
+}
+
+/// A link or image destination in a body, as written and as resolved.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    pub href: String,
+    pub target: LinkTarget,
+    /// Its line in the body (from 0).
+    pub line: usize,
+}
+
+/// Reads the words, summary and plain text of a body as it is rendered:
+/// text the page does not show (inside a dropped `<script>` or `<svg>`)
+/// is not read.
+#[derive(Default)]
+struct Reader {
+    prose: String,
+    code: String,
+    plain: String,
+    in_code: bool,
+    paragraphs: Vec<String>,
+    paragraph: Option<String>,
+    depth: usize,
+    more_at: Option<usize>,
+}
+
+impl Reader {
+    fn read(&mut self, event: &Event, shown: bool) {
+        match event {
+            Event::Start(tag) => {
+                match tag {
+                    Tag::CodeBlock(_) => self.in_code = true,
+                    Tag::Paragraph if self.depth == 0 => self.paragraph = Some(String::new()),
+                    _ => {}
+                }
+                self.depth += 1;
+            }
+            Event::End(end) => {
+                self.depth = self.depth.saturating_sub(1);
+                match end {
+                    TagEnd::CodeBlock => self.in_code = false,
+                    TagEnd::Paragraph if self.depth == 0 => {
+                        if let Some(p) = self.paragraph.take() {
+                            self.paragraphs
+                                .push(p.split_whitespace().collect::<Vec<_>>().join(" "));
+                        }
+                    }
+                    _ => {}
+                }
+                let inline = matches!(
+                    end,
+                    TagEnd::Emphasis
+                        | TagEnd::Strong
+                        | TagEnd::Strikethrough
+                        | TagEnd::Link
+                        | TagEnd::Image
+                );
+                if !inline {
+                    self.prose.push(' ');
+                    self.code.push(' ');
+                    self.plain.push(' ');
+                }
+            }
+            Event::Text(t) | Event::Code(t) if shown => {
+                if self.in_code {
+                    self.code.push_str(t);
+                } else {
+                    self.prose.push_str(t);
+                }
+                self.plain.push_str(t);
+                if let Some(p) = self.paragraph.as_mut() {
+                    p.push_str(t);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => {
+                self.prose.push(' ');
+                self.plain.push(' ');
+                if let Some(p) = self.paragraph.as_mut() {
+                    p.push(' ');
+                }
+            }
+            Event::Html(h) | Event::InlineHtml(h) => {
+                let t = h.trim();
+                if self.more_at.is_none()
+                    && t.starts_with("<!--")
+                    && t.trim_start_matches("<!--").trim_end_matches("-->").trim() == "more"
+                {
+                    self.more_at = Some(self.paragraphs.len());
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn finish(self, links: Vec<Link>, unsupported: Vec<(String, usize)>) -> Analysis {
+        let summary = match self.more_at {
+            Some(n) if n > 0 => self.paragraphs[..n].join(" "),
+            _ => self.paragraphs.first().cloned().unwrap_or_default(),
+        };
+        Analysis {
+            prose_words: count_words(&self.prose),
+            code_words: count_words(&self.code),
+            summary,
+            plain_text: self.plain.split_whitespace().collect::<Vec<_>>().join(" "),
+            links,
+            unsupported,
+        }
+    }
+}
+
+/// The line (from 0) of each byte offset of a text.
+struct Lines(Vec<usize>);
+
+impl Lines {
+    fn of(text: &str) -> Self {
+        Lines(text.match_indices('\n').map(|(i, _)| i).collect())
+    }
+
+    fn at(&self, offset: usize) -> usize {
+        self.0.partition_point(|&newline| newline < offset)
+    }
 }
 
 /// Hands out ids that are unique within one document: `x`, then `x-1`, `x-2`...
@@ -159,9 +294,20 @@ fn heading_number(level: HeadingLevel) -> u8 {
 // Large and called from one place: never inlined into the (generic) view code.
 #[inline(never)]
 pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
-    // Other generators' link syntax first (Hugo's ref, Jekyll's post_url...).
-    let (translated, _) = crate::shortcodes::translate(markdown);
+    // Other generators' link syntax first (Hugo's ref, Jekyll's post_url...);
+    // the translation keeps every line where it was.
+    let (translated, unsupported) = crate::shortcodes::translate(markdown);
+    let original_lines = Lines::of(markdown);
+    let unsupported = unsupported
+        .into_iter()
+        .map(|u| (u.code, original_lines.at(u.offset)))
+        .collect();
     let markdown: &str = &translated;
+    let lines = Lines::of(markdown);
+    let mut reader = Reader::default();
+    // Every link resolved, with the line of the event being rendered.
+    let resolved: RefCell<Vec<Link>> = RefCell::new(Vec::new());
+    let line = Cell::new(0);
     let mut out: Vec<Event<'static>> = Vec::new();
     let mut headings = Vec::new();
     let mut ids = Ids::default();
@@ -173,7 +319,15 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
     let mut html_block: Option<String> = None;
     let mut footnotes: Vec<Footnote> = Vec::new();
     let mut in_footnote: Option<usize> = None;
-    let resolve = |href: &str| ctx.resolve(href);
+    let resolve = |href: &str| {
+        let target = ctx.resolve(href);
+        resolved.borrow_mut().push(Link {
+            href: href.to_string(),
+            target: target.clone(),
+            line: line.get(),
+        });
+        target
+    };
 
     let number_of = |footnotes: &mut Vec<Footnote>, label: &str| -> usize {
         if let Some(f) = footnotes.iter().find(|f| f.label == label) {
@@ -188,7 +342,9 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
         number
     };
 
-    for event in Parser::new_ext(markdown, options()) {
+    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
+        line.set(lines.at(range.start));
+        reader.read(&event, !sanitizer.is_skipping());
         // Collect an image's alt text until its end.
         if let Some((_, _, alt)) = image.as_mut() {
             match event {
@@ -196,7 +352,7 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
                 Event::End(TagEnd::Image) => {
                     let (src, title, alt) = image.take().unwrap_or_default();
                     let html = match resolve(&src) {
-                        LinkTarget::Internal(url) | LinkTarget::External(url) => {
+                        LinkTarget::Internal(Internal { url, .. }) | LinkTarget::External(url) => {
                             let title = if title.is_empty() {
                                 String::new()
                             } else {
@@ -296,7 +452,7 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
                     format!(" title=\"{}\"", escape_html(&title))
                 };
                 let (html, opened) = match resolve(&href) {
-                    LinkTarget::Internal(url) | LinkTarget::Other(url) => {
+                    LinkTarget::Internal(Internal { url, .. }) | LinkTarget::Other(url) => {
                         (format!("<a href=\"{}\"{title}>", escape_html(&url)), true)
                     }
                     LinkTarget::External(url) => (
@@ -488,7 +644,11 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
 
     let mut html = String::with_capacity(markdown.len() * 3 / 2);
     pulldown_cmark::html::push_html(&mut html, out.into_iter());
-    Rendered { html, headings }
+    Rendered {
+        html,
+        headings,
+        analysis: reader.finish(resolved.into_inner(), unsupported),
+    }
 }
 
 fn push(
@@ -514,8 +674,8 @@ pub struct Analysis {
     pub summary: String,
     /// All the text, for the search index.
     pub plain_text: String,
-    /// Every link and image destination with its line in the body (from 0).
-    pub links: Vec<(String, usize)>,
+    /// Every link and image destination, in the text and in raw HTML.
+    pub links: Vec<Link>,
     /// Other generators' shortcodes and tags that were left as text, with their line.
     pub unsupported: Vec<(String, usize)>,
 }
@@ -555,117 +715,6 @@ pub fn truncate_words(s: &str, max: usize) -> String {
         "{}…",
         cut.trim_end_matches(|c: char| c.is_whitespace() || c.is_ascii_punctuation())
     )
-}
-
-/// Reads a body once for the content build.
-pub fn analyze(markdown: &str) -> Analysis {
-    // As `render` reads it; the translation keeps every line where it was.
-    let (translated, unsupported) = crate::shortcodes::translate(markdown);
-    let line_of = |text: &str, at: usize| text[..at.min(text.len())].matches('\n').count();
-    let unsupported = unsupported
-        .into_iter()
-        .map(|u| (u.code, line_of(markdown, u.offset)))
-        .collect();
-    let markdown: &str = &translated;
-    let mut prose = String::new();
-    let mut code = String::new();
-    let mut in_code = false;
-    let mut paragraphs: Vec<String> = Vec::new();
-    let mut paragraph: Option<String> = None;
-    let mut depth = 0usize;
-    let mut more_at: Option<usize> = None;
-    let mut links = Vec::new();
-    let mut plain = String::new();
-
-    for (event, range) in Parser::new_ext(markdown, options()).into_offset_iter() {
-        match event {
-            Event::Start(tag) => {
-                match &tag {
-                    Tag::CodeBlock(_) => in_code = true,
-                    Tag::Paragraph if depth == 0 => paragraph = Some(String::new()),
-                    // An email autolink (`<a@b.org>`) is a mail link, as `render` makes it.
-                    Tag::Link {
-                        link_type: LinkType::Email,
-                        dest_url,
-                        ..
-                    } => links.push((format!("mailto:{dest_url}"), range.start)),
-                    Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. } => {
-                        links.push((dest_url.to_string(), range.start))
-                    }
-                    _ => {}
-                }
-                depth += 1;
-            }
-            Event::End(end) => {
-                depth = depth.saturating_sub(1);
-                match end {
-                    TagEnd::CodeBlock => in_code = false,
-                    TagEnd::Paragraph if depth == 0 => {
-                        if let Some(p) = paragraph.take() {
-                            paragraphs.push(p.split_whitespace().collect::<Vec<_>>().join(" "));
-                        }
-                    }
-                    _ => {}
-                }
-                let inline = matches!(
-                    end,
-                    TagEnd::Emphasis
-                        | TagEnd::Strong
-                        | TagEnd::Strikethrough
-                        | TagEnd::Link
-                        | TagEnd::Image
-                );
-                if !inline {
-                    prose.push(' ');
-                    code.push(' ');
-                    plain.push(' ');
-                }
-            }
-            Event::Text(t) | Event::Code(t) => {
-                if in_code {
-                    code.push_str(&t);
-                } else {
-                    prose.push_str(&t);
-                }
-                plain.push_str(&t);
-                if let Some(p) = paragraph.as_mut() {
-                    p.push_str(&t);
-                }
-            }
-            Event::SoftBreak | Event::HardBreak => {
-                prose.push(' ');
-                plain.push(' ');
-                if let Some(p) = paragraph.as_mut() {
-                    p.push(' ');
-                }
-            }
-            Event::Html(h) | Event::InlineHtml(h) => {
-                let t = h.trim();
-                if more_at.is_none()
-                    && t.starts_with("<!--")
-                    && t.trim_start_matches("<!--").trim_end_matches("-->").trim() == "more"
-                {
-                    more_at = Some(paragraphs.len());
-                }
-            }
-            _ => {}
-        }
-    }
-    let summary = match more_at {
-        Some(n) if n > 0 => paragraphs[..n].join(" "),
-        _ => paragraphs.first().cloned().unwrap_or_default(),
-    };
-    Analysis {
-        prose_words: count_words(&prose),
-        code_words: count_words(&code),
-        summary,
-        plain_text: plain.split_whitespace().collect::<Vec<_>>().join(" "),
-        links: links
-            .into_iter()
-            .map(|(href, at)| (href, line_of(markdown, at)))
-            .collect(),
-        unsupported,
-    }
 }
 
 #[cfg(test)]

@@ -78,6 +78,10 @@ pub struct PostData {
     /// (source path, slug) of the posts the body links to, for the renderer.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub links: Vec<(String, String)>,
+    /// The post's addresses on the site it moved from, for the renderer:
+    /// relative links may be written against them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub old_urls: Vec<String>,
 }
 
 /// A link to another post: what previous/next show.
@@ -159,6 +163,7 @@ pub fn post_at(manifest: &Manifest, i: usize) -> Option<PostData> {
         body_html: None,
         markdown: None,
         links: Vec::new(),
+        old_urls: Vec::new(),
     })
 }
 

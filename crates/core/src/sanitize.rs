@@ -13,7 +13,7 @@
 //! when that block ends is closed there. So no post can close, or leave open,
 //! an element of the page around it.
 
-use crate::urls::LinkTarget;
+use crate::urls::{Internal, LinkTarget};
 
 /// Elements dropped together with everything inside them.
 const DROP_WITH_CONTENT: &[&str] = &[
@@ -328,7 +328,7 @@ fn write_start_tag(
         let value = value.unwrap_or_default();
         let value = if is_url_attr(&attr) {
             match resolve(&value) {
-                LinkTarget::Internal(url) | LinkTarget::Other(url) => url,
+                LinkTarget::Internal(Internal { url, .. }) | LinkTarget::Other(url) => url,
                 LinkTarget::External(url) => {
                     external = true;
                     url
@@ -572,7 +572,9 @@ mod tests {
 
     fn clean(html: &str) -> String {
         let urls = Urls::new("/");
-        let resolve = |href: &str| urls.resolve_link("p", "p.md", href, &|_| None);
+        let resolve = |href: &str| {
+            urls.resolve_link(&crate::urls::LinkFrom::new("p", "p.md"), href, &|_| None)
+        };
         let mut out = String::new();
         Sanitizer::new().push(html, &mut out, &resolve);
         out
@@ -605,7 +607,9 @@ mod tests {
     #[test]
     fn state_carries_across_pieces() {
         let urls = Urls::new("/");
-        let resolve = |href: &str| urls.resolve_link("p", "p.md", href, &|_| None);
+        let resolve = |href: &str| {
+            urls.resolve_link(&crate::urls::LinkFrom::new("p", "p.md"), href, &|_| None)
+        };
         let mut s = Sanitizer::new();
         let mut out = String::new();
         s.push("<script>", &mut out, &resolve);

@@ -19,7 +19,7 @@ pub struct Urls {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum LinkTarget {
     /// A path on this site: a page (routed in the browser) or a file.
-    Internal(String),
+    Internal(Internal),
     /// Another site (`http:`, `https:` or protocol-relative): opens safely in a new tab.
     External(String),
     /// `mailto:` and `tel:` links.
@@ -31,6 +31,36 @@ pub enum LinkTarget {
     NoScheme(String),
     /// A scheme that could run code or smuggle content (`javascript:`, `data:`, ...), or an empty link.
     Rejected,
+}
+
+/// A link within this site: the URL to write, and what it leads to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Internal {
+    pub url: String,
+    pub to: Dest,
+}
+
+/// What a link within this site leads to, for the build's link check.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dest {
+    /// A post, at the element `section` (decoded; empty for the top).
+    Post { slug: String, section: String },
+    /// A file under `content/`, by its path there (decoded).
+    File(String),
+    /// A category's listing, by its slug.
+    Category(String),
+    /// Any other path on the site, from its root (decoded).
+    Page(String),
+}
+
+impl LinkTarget {
+    /// The URL of a link within this site.
+    pub fn internal_url(&self) -> Option<&str> {
+        match self {
+            LinkTarget::Internal(i) => Some(&i.url),
+            _ => None,
+        }
+    }
 }
 
 impl Urls {
@@ -98,8 +128,11 @@ impl Urls {
         self.listing(Some(slug), "")
     }
 
+    /// A post's page: `posts/<slug>/`, a slug being `folder/…/name` for a
+    /// post in a folder of `content/`.
     pub fn post(&self, slug: &str) -> String {
-        format!("{}posts/{}/", self.base, encode_segment(slug))
+        let encoded: Vec<String> = slug.split('/').map(encode_segment).collect();
+        format!("{}posts/{}/", self.base, encoded.join("/"))
     }
 
     /// The Atom feed of the whole site, or of one category.
@@ -163,19 +196,68 @@ impl Urls {
         )
     }
 
-    /// Resolves a link or image written in the post whose source is `from_source`
-    /// and whose slug is `from_slug`.
+    /// A link to the post `slug`, at `fragment` (`#id` or empty).
+    fn link_to_post(&self, slug: &str, fragment: &str) -> LinkTarget {
+        let section = percent_decode(fragment.trim_start_matches('#'));
+        LinkTarget::Internal(Internal {
+            url: format!("{}{}", self.post(slug), fragment),
+            to: Dest::Post {
+                slug: slug.to_string(),
+                section,
+            },
+        })
+    }
+
+    /// A link to the file `path` under `content/`, with `suffix` (`?…#…`).
+    fn link_to_file(&self, path: &str, suffix: &str) -> LinkTarget {
+        LinkTarget::Internal(Internal {
+            url: format!("{}{}", self.content_file(path), suffix),
+            to: Dest::File(path.to_string()),
+        })
+    }
+
+    /// A link written as a path from the site's root (`/category/ai`,
+    /// `/posts/x/#y`), without its leading `/`.
+    fn link_to_site_path(&self, path: &str) -> LinkTarget {
+        let split = path.find(['?', '#']).unwrap_or(path.len());
+        let (page, suffix) = path.split_at(split);
+        let fragment = suffix.find('#').map_or("", |i| &suffix[i..]);
+        let page = percent_decode(page);
+        let to = if let Some(slug) = page.strip_prefix("posts/") {
+            Dest::Post {
+                slug: slug.trim_matches('/').to_string(),
+                section: percent_decode(fragment.trim_start_matches('#')),
+            }
+        } else if let Some(file) = page.strip_prefix("content/") {
+            Dest::File(file.to_string())
+        } else if let Some(slug) = page.strip_prefix("category/") {
+            Dest::Category(slug.trim_matches('/').to_string())
+        } else {
+            Dest::Page(page)
+        };
+        LinkTarget::Internal(Internal {
+            url: self.site_file(path),
+            to,
+        })
+    }
+
+    /// Resolves a link or image written in the post `from`.
     ///
     /// Relative links resolve against the post's folder in `content/`; a link to a
     /// `.md` file becomes the URL of that post (looked up with `post_for_source`),
-    /// so that links between posts also work when browsing the repository.
+    /// so that links between posts also work when browsing the repository. A
+    /// relative link written against the post's address on the site it moved
+    /// from (`other-post.html`, `../05/07/other/`) leads where it led there: to
+    /// the post that had that address, or, when it leaves the content folder
+    /// from the post's file, to the file at that path (bundles keep their
+    /// files' paths).
     pub fn resolve_link(
         &self,
-        from_slug: &str,
-        from_source: &str,
+        from: &LinkFrom,
         href: &str,
         post_for_source: &dyn Fn(&str) -> Option<String>,
     ) -> LinkTarget {
+        let (from_slug, from_source) = (from.slug, from.source);
         // Browsers ignore ASCII tabs and newlines anywhere in a URL and strip
         // surrounding controls and spaces: check what the browser would see.
         let href: String = href
@@ -197,7 +279,7 @@ impl Urls {
             };
         }
         if let Some(fragment) = href.strip_prefix('#') {
-            return LinkTarget::Internal(format!("{}#{}", self.post(from_slug), fragment));
+            return self.link_to_post(from_slug, &format!("#{fragment}"));
         }
         if let Some(path) = href.strip_prefix('/') {
             // A link to one of a post's old URLs (a moved site's) leads to the post.
@@ -205,9 +287,9 @@ impl Urls {
             let (page, suffix) = path.split_at(split);
             if let Some(slug) = post_for_source(&old_url_key(page)) {
                 let fragment = suffix.find('#').map_or("", |i| &suffix[i..]);
-                return LinkTarget::Internal(format!("{}{}", self.post(&slug), fragment));
+                return self.link_to_post(&slug, fragment);
             }
-            return LinkTarget::Internal(self.site_file(path));
+            return self.link_to_site_path(path);
         }
         // Zola's internal links, `@/news/post.md#section`, start at the content folder.
         let (href, dir) = match href.strip_prefix("@/") {
@@ -219,8 +301,33 @@ impl Urls {
         };
         let split = href.find(['?', '#']).unwrap_or(href.len());
         let (path, suffix) = href.split_at(split);
-        let Some(resolved) = join_relative(dir, &percent_decode(path)) else {
-            return LinkTarget::Broken(path.to_string());
+        let decoded = percent_decode(path);
+        let fragment = suffix.find('#').map_or("", |i| &suffix[i..]);
+        // Against the post's old addresses, for links that are not to a post's file.
+        let old_bases: Vec<&str> =
+            if href.starts_with("@/") || decoded.to_ascii_lowercase().ends_with(".md") {
+                Vec::new()
+            } else {
+                from.old_urls
+                    .iter()
+                    .map(|key| old_url_folder(key))
+                    .collect()
+            };
+        for base in &old_bases {
+            if let Some(slug) =
+                join_relative(base, &decoded).and_then(|p| post_for_source(&old_url_key(&p)))
+            {
+                return self.link_to_post(&slug, fragment);
+            }
+        }
+        let Some(resolved) = join_relative(dir, &decoded) else {
+            return match old_bases
+                .iter()
+                .find_map(|base| join_relative(base, &decoded))
+            {
+                Some(file) => self.link_to_file(&file, suffix),
+                None => LinkTarget::Broken(path.to_string()),
+            };
         };
         // A post wins over a look-alike host: `node.js/intro.md` may be a folder.
         let post = resolved
@@ -228,8 +335,7 @@ impl Urls {
             .ends_with(".md")
             .then(|| post_for_source(&resolved));
         if let Some(Some(slug)) = post {
-            let fragment = suffix.find('#').map_or("", |i| &suffix[i..]);
-            return LinkTarget::Internal(format!("{}{}", self.post(&slug), fragment));
+            return self.link_to_post(&slug, fragment);
         }
         if looks_like_host(path) {
             return LinkTarget::NoScheme(href.to_string());
@@ -237,7 +343,40 @@ impl Urls {
         if post.is_some() {
             return LinkTarget::Broken(resolved);
         }
-        LinkTarget::Internal(format!("{}{}", self.content_file(&resolved), suffix))
+        self.link_to_file(&resolved, suffix)
+    }
+}
+
+/// The post a link is written in: its slug, its source path relative to
+/// `content/`, and its addresses on the site it moved from ([`old_url_key`]s).
+#[derive(Debug, Clone, Copy)]
+pub struct LinkFrom<'a> {
+    pub slug: &'a str,
+    pub source: &'a str,
+    pub old_urls: &'a [String],
+}
+
+impl<'a> LinkFrom<'a> {
+    /// A post with no old addresses.
+    pub fn new(slug: &'a str, source: &'a str) -> Self {
+        LinkFrom {
+            slug,
+            source,
+            old_urls: &[],
+        }
+    }
+}
+
+/// The folder relative links on the page at the old address `key` resolved
+/// against, without its leading `/`: the page's own folder for `/a/b/`
+/// (key `/a/b`), the file's folder for `/a/b.html`.
+fn old_url_folder(key: &str) -> &str {
+    let path = key.trim_start_matches('/');
+    let last = path.rsplit('/').next().unwrap_or("");
+    if is_html_file(last) {
+        path.rsplit_once('/').map_or("", |(dir, _)| dir)
+    } else {
+        path
     }
 }
 
@@ -465,16 +604,78 @@ mod tests {
             (key == "/2024/05/07/other.html" || key == "/old/page").then(|| "other".to_string())
         };
         assert_eq!(
-            u.resolve_link("p", "p.md", "/2024/05/07/other.html#how", &lookup),
-            LinkTarget::Internal("/blog/posts/other/#how".into())
+            u.resolve_link(
+                &LinkFrom::new("p", "p.md"),
+                "/2024/05/07/other.html#how",
+                &lookup
+            )
+            .internal_url(),
+            Some("/blog/posts/other/#how")
         );
         assert_eq!(
-            u.resolve_link("p", "p.md", "/old/page/", &lookup),
-            LinkTarget::Internal("/blog/posts/other/".into())
+            u.resolve_link(&LinkFrom::new("p", "p.md"), "/old/page/", &lookup)
+                .internal_url(),
+            Some("/blog/posts/other/")
         );
         assert_eq!(
-            u.resolve_link("p", "p.md", "/elsewhere/", &lookup),
-            LinkTarget::Internal("/blog/elsewhere/".into())
+            u.resolve_link(&LinkFrom::new("p", "p.md"), "/elsewhere/", &lookup)
+                .internal_url(),
+            Some("/blog/elsewhere/")
+        );
+    }
+
+    #[test]
+    fn relative_links_written_against_a_posts_old_address_lead_where_they_led() {
+        let u = Urls::new("/");
+        let lookup = |key: &str| match key {
+            "/2024/05/07/launch-notes.html" => Some("launch-notes".to_string()),
+            "/2024/05/07/other-post" => Some("other-post".to_string()),
+            "notes/real.md" => Some("real".to_string()),
+            _ => None,
+        };
+        // The post was /2024/05/09/this.html, then /2024/05/09/this/ (an alias).
+        let old = [
+            "/2024/05/09/this.html".to_string(),
+            "/2024/05/09/this".to_string(),
+        ];
+        let from = LinkFrom {
+            slug: "notes/this",
+            source: "notes/this.md",
+            old_urls: &old,
+        };
+        let r = |href: &str| u.resolve_link(&from, href, &lookup);
+        assert_eq!(
+            r("../07/launch-notes.html#how-to-use-it").internal_url(),
+            Some("/posts/launch-notes/#how-to-use-it")
+        );
+        assert_eq!(
+            r("../../07/other-post/").internal_url(),
+            Some("/posts/other-post/")
+        );
+        // A file beside another post's old address: bundles keep their files' paths.
+        assert_eq!(
+            r("../../../2024/05/07/other-post/figure.svg").internal_url(),
+            Some("/content/2024/05/07/other-post/figure.svg")
+        );
+        // Links to files of this site still resolve from the post's file.
+        assert_eq!(r("real.md").internal_url(), Some("/posts/real/"));
+        assert_eq!(
+            r("figure.svg").internal_url(),
+            Some("/content/notes/figure.svg")
+        );
+        assert_eq!(
+            r("../../../../../x.svg"),
+            LinkTarget::Broken("../../../../../x.svg".into())
+        );
+        // Without old addresses nothing changes.
+        assert_eq!(
+            u.resolve_link(
+                &LinkFrom::new("notes/this", "notes/this.md"),
+                "../07/launch-notes.html",
+                &lookup
+            )
+            .internal_url(),
+            Some("/content/07/launch-notes.html")
         );
     }
 
@@ -541,7 +742,7 @@ mod tests {
     #[test]
     fn resolves_links_in_posts() {
         let u = Urls::new("/blog/");
-        let r = |href: &str| u.resolve_link("me", "2026/me.md", href, &lookup);
+        let r = |href: &str| u.resolve_link(&LinkFrom::new("me", "2026/me.md"), href, &lookup);
         assert_eq!(
             r("https://example.com/a"),
             LinkTarget::External("https://example.com/a".into())
@@ -555,25 +756,19 @@ mod tests {
             LinkTarget::Other("mailto:oncall@example.com".into())
         );
         assert_eq!(
-            r("#root-cause"),
-            LinkTarget::Internal("/blog/posts/me/#root-cause".into())
+            r("#root-cause").internal_url(),
+            Some("/blog/posts/me/#root-cause")
+        );
+        assert_eq!(r("/category/ai").internal_url(), Some("/blog/category/ai"));
+        assert_eq!(
+            r("other-post.md").internal_url(),
+            Some("/blog/posts/other-post/")
         );
         assert_eq!(
-            r("/category/ai"),
-            LinkTarget::Internal("/blog/category/ai".into())
+            r("./other-post.md#fix").internal_url(),
+            Some("/blog/posts/other-post/#fix")
         );
-        assert_eq!(
-            r("other-post.md"),
-            LinkTarget::Internal("/blog/posts/other-post/".into())
-        );
-        assert_eq!(
-            r("./other-post.md#fix"),
-            LinkTarget::Internal("/blog/posts/other-post/#fix".into())
-        );
-        assert_eq!(
-            r("../top.md"),
-            LinkTarget::Internal("/blog/posts/top/".into())
-        );
+        assert_eq!(r("../top.md").internal_url(), Some("/blog/posts/top/"));
         assert_eq!(
             r("missing.md"),
             LinkTarget::Broken("2026/missing.md".into())
@@ -583,19 +778,16 @@ mod tests {
             LinkTarget::Broken("../../escape.png".into())
         );
         assert_eq!(
-            r("graph.png"),
-            LinkTarget::Internal("/blog/content/2026/graph.png".into())
+            r("graph.png").internal_url(),
+            Some("/blog/content/2026/graph.png")
         );
         assert_eq!(r(""), LinkTarget::Rejected);
         // Zola: from the content folder, whatever the post's own folder.
         assert_eq!(
-            r("@/2026/other-post.md#fix"),
-            LinkTarget::Internal("/blog/posts/other-post/#fix".into())
+            r("@/2026/other-post.md#fix").internal_url(),
+            Some("/blog/posts/other-post/#fix")
         );
-        assert_eq!(
-            r("@/top.md"),
-            LinkTarget::Internal("/blog/posts/top/".into())
-        );
+        assert_eq!(r("@/top.md").internal_url(), Some("/blog/posts/top/"));
         assert_eq!(
             r("@/2026/gone.md"),
             LinkTarget::Broken("2026/gone.md".into())
@@ -612,7 +804,7 @@ mod tests {
             );
         }
         for file in ["figure.svg", "notes.html#how", "v1.2/notes.png"] {
-            assert!(matches!(r(file), LinkTarget::Internal(_)), "{file}");
+            assert!(r(file).internal_url().is_some(), "{file}");
         }
     }
 
@@ -632,7 +824,7 @@ mod tests {
             "file:///etc/passwd",
         ] {
             assert_eq!(
-                u.resolve_link("p", "p.md", href, &lookup),
+                u.resolve_link(&LinkFrom::new("p", "p.md"), href, &lookup),
                 LinkTarget::Rejected,
                 "{href:?}"
             );

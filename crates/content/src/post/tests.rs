@@ -194,3 +194,18 @@ fn old_addresses_that_cannot_work_are_said() {
     assert!(p.old_urls.is_empty());
     assert_eq!(w.iter().map(ToString::to_string).collect::<Vec<_>>(), ["content/2026-03-16-pool.md:4: warning: aliases: `/feed.php` cannot be redirected from a static host (only pages can: a path ending in `/` or `.html`); it was left out"]);
 }
+
+#[test]
+fn a_posts_folders_are_its_namespace() {
+    assert!(namespace_of("a.md").is_empty());
+    assert_eq!(namespace_of("team/a.md"), ["team"]);
+    assert_eq!(namespace_of("Team Notes/2024/a.md"), ["team-notes", "2024"]);
+    // A bundle's folder names the post, not its namespace.
+    assert_eq!(namespace_of("team/a/index.md"), ["team"]);
+    assert!(namespace_of("a/index.md").is_empty());
+    // `posts/` at the top and Jekyll's `_posts/` and `_drafts/` add nothing.
+    assert!(namespace_of("posts/a.md").is_empty());
+    assert_eq!(namespace_of("posts/posts/a.md"), ["posts"]);
+    assert!(namespace_of("_posts/2024-01-01-a.md").is_empty());
+    assert_eq!(namespace_of("blog/_posts/a.md"), ["blog"]);
+}

@@ -376,7 +376,7 @@ fn a_moved_blog_keeps_its_generators_default_addresses() {
     assert_eq!(
         c.redirects,
         [
-            ("/news/bundle".to_string(), "bundle".to_string()),
+            ("/news/bundle".to_string(), "news/bundle".to_string()),
             ("/top".to_string(), "top".to_string()),
         ]
     );
@@ -394,5 +394,72 @@ fn links_into_other_posts_name_a_section_they_have() {
     assert_eq!(
         messages(compile(&files, &opts(false)).unwrap_err()),
         ["content/b.md:9: link: `a.md#timeline`: the post has no section `timeline` (expected the id of one of its headings: its headings are `root-cause`, `the-fix`)"]
+    );
+}
+
+#[test]
+fn folders_are_namespaces_and_links_between_them_resolve() {
+    let files = vec![
+        md(
+            "all-hands.md",
+            &post(
+                "Top",
+                "2024-05-07",
+                "",
+                "[team's](team/all-hands.md#agenda)\n",
+            ),
+        ),
+        md(
+            "team/all-hands.md",
+            &post(
+                "Team",
+                "2024-05-08",
+                "",
+                "## Agenda\n\n[top](../all-hands.md) [zola](@/team/2024/notes/index.md)\n",
+            ),
+        ),
+        md(
+            "team/2024/notes/index.md",
+            &post("Notes", "2024-05-09", "slug: minutes\n", "x"),
+        ),
+        md("posts/pool.md", &post("Pool", "2024-05-10", "", "x")),
+        md(
+            "_posts/2024-05-11-launch.md",
+            &post("Launch", "2024-05-11", "", "x"),
+        ),
+    ];
+    let c = compile(&files, &opts(false)).unwrap();
+    let mut slugs: Vec<&str> = c.manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+    slugs.sort_unstable();
+    assert_eq!(
+        slugs,
+        [
+            "all-hands",
+            "launch",
+            "pool",
+            "team/2024/minutes",
+            "team/all-hands"
+        ]
+    );
+    let links = |source: &str| {
+        let at = c.bodies.iter().position(|(s, _)| s == source).unwrap();
+        c.rendered[at].links.clone()
+    };
+    assert_eq!(
+        links("all-hands.md"),
+        [(
+            "team/all-hands.md".to_string(),
+            "team/all-hands".to_string()
+        )]
+    );
+    assert_eq!(
+        links("team/all-hands.md"),
+        [
+            ("all-hands.md".to_string(), "all-hands".to_string()),
+            (
+                "team/2024/notes/index.md".to_string(),
+                "team/2024/minutes".to_string()
+            )
+        ]
     );
 }

@@ -12,6 +12,7 @@ fn html_at(base: &str, md: &str) -> Rendered {
             urls: &urls,
             slug: "this-post",
             source: "this.md",
+            old_urls: &[],
             post_for_source: &lookup,
         },
     )
@@ -19,6 +20,15 @@ fn html_at(base: &str, md: &str) -> Rendered {
 
 fn html(md: &str) -> String {
     html_at("/", md).html
+}
+
+fn analyze(md: &str) -> Analysis {
+    html_at("/", md).analysis
+}
+
+/// (href, line) of each link the analysis found.
+fn links_of(a: &Analysis) -> Vec<(&str, usize)> {
+    a.links.iter().map(|l| (l.href.as_str(), l.line)).collect()
 }
 
 #[test]
@@ -122,6 +132,7 @@ fn images_resolve_next_to_the_post() {
             urls: &urls,
             slug: "s",
             source: "2026/s/index.md",
+            old_urls: &[],
             post_for_source: &lookup,
         },
     );
@@ -184,7 +195,17 @@ fn analysis_counts_words_summary_and_links() {
     assert_eq!(a.code_words, 5);
     // Intro with boldwords and code. (5) Second para link. (3) After. (1) a b c d (4)
     assert_eq!(a.prose_words, 13);
-    assert_eq!(a.links, vec![("other.md".to_string(), 2)]);
+    assert_eq!(links_of(&a), [("other.md", 2)]);
+    assert_eq!(
+        a.links[0].target,
+        LinkTarget::Internal(crate::urls::Internal {
+            url: "/posts/other-post/".into(),
+            to: crate::urls::Dest::Post {
+                slug: "other-post".into(),
+                section: String::new()
+            }
+        })
+    );
     assert!(a.plain_text.contains("echo one two"));
 }
 
@@ -267,4 +288,33 @@ fn raw_html_cannot_close_or_leave_open_the_page_around_it() {
         html("<details>\n<summary>Logs</summary>\n\nmarkdown\n\n</details>\n"),
         "<details>\n<summary>Logs</summary>\n<p>markdown</p>\n</details>\n"
     );
+}
+
+#[test]
+fn the_analysis_reads_the_body_as_the_page_shows_it() {
+    let md = "Text <script>var hidden = 1;</script> shown.\n\n<svg><text>drawn</text></svg>\n\nMail <ops@example.org> or [call](tel:+1555).\n\n<p>Raw <a href=\"other.md#fix\">link</a> and <img src=\"../up.png\" alt=\"x\"></p>\n\n[gone](javascript:alert(1))\n";
+    let a = analyze(md);
+    assert!(!a.plain_text.contains("hidden"), "{}", a.plain_text);
+    assert!(!a.plain_text.contains("drawn"), "{}", a.plain_text);
+    assert!(a.plain_text.contains("Text shown."), "{}", a.plain_text);
+    assert_eq!(
+        links_of(&a),
+        [
+            ("mailto:ops@example.org", 4),
+            ("tel:+1555", 4),
+            ("other.md#fix", 6),
+            ("../up.png", 6),
+            ("javascript:alert(1)", 8)
+        ]
+    );
+    assert_eq!(
+        a.links[0].target,
+        LinkTarget::Other("mailto:ops@example.org".into())
+    );
+    assert_eq!(
+        a.links[2].target.internal_url(),
+        Some("/posts/other-post/#fix")
+    );
+    assert_eq!(a.links[3].target, LinkTarget::Broken("../up.png".into()));
+    assert_eq!(a.links[4].target, LinkTarget::Rejected);
 }
