@@ -84,8 +84,26 @@ fn Header() -> impl IntoView {
                     {chrome.site.title.clone()}
                 </a>
                 <p class="tagline">{chrome.site.description.clone()}</p>
+                <ThemeChoice />
             </div>
         </header>
+    }
+}
+
+/// Light, dark, or the system's: the reader's choice. `public/site.js`
+/// applies it before the first paint and runs this control, so it works
+/// before the app has loaded; it is shown only where that script runs.
+#[component]
+fn ThemeChoice() -> impl IntoView {
+    view! {
+        <label class="theme">
+            <span class="visually-hidden">"Theme"</span>
+            <select id="theme-choice">
+                <option value="system">"System theme"</option>
+                <option value="light">"Light"</option>
+                <option value="dark">"Dark"</option>
+            </select>
+        </label>
     }
 }
 

@@ -22,6 +22,7 @@ use blog_content::build::{compile_content, BuildArgs};
 use blog_content::feeds::{self, FeedPost};
 use blog_content::site;
 use blog_content::sitemap::{self, SitemapEntry};
+use blog_core::aside;
 use blog_core::head::Head;
 use blog_core::route::{self, Chrome, Page, PageData};
 use blog_core::urls::{page_file, path_of};
@@ -188,9 +189,16 @@ fn run() -> Result<(), String> {
             pages.push(data(urls.category(&c.slug), Page::Listing(listing)));
         }
     }
+    let related = route::Related::new(&manifest.posts);
     for (i, body) in rendered.iter().enumerate() {
         if let Some(mut p) = route::post_at(manifest, i) {
-            p.body_html = Some(body.html.clone());
+            p.toc_html = aside::toc(&urls, &p.post.slug, &body.headings);
+            p.related_html = aside::related(&urls, &related.of(i, route::RELATED_MAX));
+            p.body_html = Some(aside::around(
+                p.toc_html.as_deref(),
+                &body.html,
+                p.related_html.as_deref(),
+            ));
             p.links = body.links.clone();
             p.old_urls = body.old_urls.clone();
             pages.push(data(urls.post(&p.post.slug), Page::Post(Box::new(p))));

@@ -2,6 +2,7 @@
 //! post reached by client-side navigation has its markdown fetched and rendered
 //! in the browser (in a worker), by the same blog-core function the prerenderer uses.
 
+use blog_core::aside;
 use blog_core::dates::display_date;
 use blog_core::head::{title, View};
 use blog_core::markdown::RenderRequest;
@@ -154,6 +155,8 @@ pub fn PostPage() -> impl IntoView {
                 newer,
                 older,
                 body_html,
+                toc_html: toc,
+                related_html: related,
                 ..
             } = *data;
             let content = {
@@ -167,7 +170,10 @@ pub fn PostPage() -> impl IntoView {
                         Some(Err(error)) => EitherOf3::C(view! {
                             <LoadError error=error on_retry=load_body />
                         }),
-                        Some(Ok(html)) => EitherOf3::A(view! { <Body html=html /> }),
+                        Some(Ok(html)) => {
+                            let html = aside::around(toc.as_deref(), &html, related.as_deref());
+                            EitherOf3::A(view! { <Body html=html /> })
+                        }
                     }
                 }
             };

@@ -6,7 +6,9 @@ use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
-use blog_core::markdown::{render, truncate_words, Analysis, Link, PostContext, SUMMARY_MAX_CHARS};
+use blog_core::markdown::{
+    render, truncate_words, Analysis, Heading, Link, PostContext, SUMMARY_MAX_CHARS,
+};
 use blog_core::model::{newest_first, Manifest, PostMeta, Site};
 use blog_core::text::category_slug;
 use blog_core::urls::{Dest, Internal, LinkTarget, Urls};
@@ -62,6 +64,7 @@ type Checked = (PostMeta, (String, String), Vec<Diagnostic>, Vec<Diagnostic>);
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct RenderedPost {
     pub html: String,
+    pub headings: Vec<Heading>,
     pub links: Vec<(String, String)>,
     pub old_urls: Vec<String>,
 }
@@ -85,7 +88,11 @@ fn render_body(post: &SourcePost, urls: &Urls, lookup: &dyn Fn(&str) -> Option<S
         }
         slug
     };
-    let blog_core::markdown::Rendered { html, analysis, .. } = render(
+    let blog_core::markdown::Rendered {
+        html,
+        headings,
+        analysis,
+    } = render(
         &post.body,
         &PostContext {
             urls,
@@ -102,6 +109,7 @@ fn render_body(post: &SourcePost, urls: &Urls, lookup: &dyn Fn(&str) -> Option<S
     Body {
         rendered: RenderedPost {
             html,
+            headings,
             links,
             old_urls,
         },

@@ -3,15 +3,18 @@
 //! Nothing here imports leptos or web-sys: every function takes plain data and
 //! returns plain data, so all of it is tested with `cargo test` on the host.
 
+pub mod aside;
 pub mod dates;
 pub mod head;
 pub mod listing;
 pub mod markdown;
 pub mod model;
 pub mod route;
+
 pub mod sanitize;
 pub mod search;
 pub mod shortcodes;
+pub mod syntax;
 pub mod text;
 pub mod urls;
 

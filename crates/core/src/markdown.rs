@@ -104,7 +104,8 @@ impl PostContext<'_> {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// A heading of a body, for its table of contents.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Heading {
     pub level: u8,
     pub id: String,
@@ -317,6 +318,8 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
     let mut referenced: HashSet<String> = HashSet::new();
     let mut image: Option<(String, String, String)> = None;
     let mut html_block: Option<String> = None;
+    // A code block's language and text, highlighted as a whole at its end.
+    let mut code_block: Option<(String, String)> = None;
     let mut footnotes: Vec<Footnote> = Vec::new();
     let mut in_footnote: Option<usize> = None;
     let resolve = |href: &str| {
@@ -493,14 +496,31 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
                         .to_string(),
                     CodeBlockKind::Indented => String::new(),
                 };
-                Some(Event::Html(if lang.is_empty() {
-                    "<pre><code>".into()
+                let open = if lang.is_empty() {
+                    "<div class=\"code-block\"><pre><code>".into()
                 } else {
-                    let lang = escape_html(&lang);
-                    format!("<pre data-lang=\"{lang}\"><code class=\"language-{lang}\">").into()
-                }))
+                    let l = escape_html(&lang);
+                    format!("<div class=\"code-block\"><pre data-lang=\"{l}\"><code class=\"language-{l}\">")
+                };
+                code_block = Some((lang, String::new()));
+                Some(Event::Html(open.into()))
             }
-            Event::End(TagEnd::CodeBlock) => Some(Event::Html("</code></pre>\n".into())),
+            Event::Text(text) if code_block.is_some() => {
+                if let Some((_, code)) = code_block.as_mut() {
+                    code.push_str(&text);
+                }
+                None
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                let (lang, code) = code_block.take().unwrap_or_default();
+                let body =
+                    crate::syntax::highlight(&lang, &code).unwrap_or_else(|| escape_html(&code));
+                // The copy button shows once the app runs (it needs a script).
+                Some(Event::Html(
+                    format!("{body}</code></pre>\n<button type=\"button\" class=\"copy\" aria-label=\"Copy code\">Copy</button></div>\n")
+                        .into(),
+                ))
+            }
             Event::Start(Tag::Table(alignments)) => {
                 push(
                     &mut out,

@@ -6,6 +6,8 @@
 //! that the browser computes the same values from the manifest. Both sides call
 //! the functions here, so they cannot disagree.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::listing::{categories, CategoryCount};
@@ -82,6 +84,87 @@ pub struct PostData {
     /// relative links may be written against them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub old_urls: Vec<String>,
+    /// The table of contents ([`crate::aside::toc`]), for posts with
+    /// [`TOC_MIN_HEADINGS`] headings or more, as HTML: the page shows it
+    /// with the body ([`crate::aside::around`]).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub toc_html: Option<String>,
+    /// The related posts ([`Related`], [`crate::aside::related`]), as HTML.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub related_html: Option<String>,
+}
+
+/// A table of contents is shown for posts with this many headings or more.
+pub const TOC_MIN_HEADINGS: usize = 4;
+
+/// How many related posts a post shows.
+pub const RELATED_MAX: usize = 3;
+
+/// Which posts relate to which: those sharing the most tags, then those in
+/// the same category, newest first. Built once for the site (the posts, newest
+/// first, as in the manifest); each post's share then costs only its tags'
+/// and category's posts.
+pub struct Related<'a> {
+    posts: &'a [PostMeta],
+    by_tag: HashMap<String, Vec<usize>>,
+    by_category: HashMap<String, Vec<usize>>,
+}
+
+impl<'a> Related<'a> {
+    pub fn new(posts: &'a [PostMeta]) -> Self {
+        let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_category: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, p) in posts.iter().enumerate() {
+            for tag in &p.tags {
+                by_tag.entry(tag.to_lowercase()).or_default().push(i);
+            }
+            if let Some(c) = p.category_slug() {
+                by_category.entry(c).or_default().push(i);
+            }
+        }
+        Related {
+            posts,
+            by_tag,
+            by_category,
+        }
+    }
+
+    /// Up to `max` posts related to the `i`-th.
+    pub fn of(&self, i: usize, max: usize) -> Vec<PostLink> {
+        let Some(post) = self.posts.get(i) else {
+            return Vec::new();
+        };
+        // Shared tags per candidate; the category's posts join with none.
+        let mut shared: HashMap<usize, usize> = HashMap::new();
+        let mut tags: Vec<String> = post.tags.iter().map(|t| t.to_lowercase()).collect();
+        tags.sort();
+        tags.dedup();
+        for tag in &tags {
+            for &j in self.by_tag.get(tag).into_iter().flatten() {
+                *shared.entry(j).or_default() += 1;
+            }
+        }
+        let category = post.category_slug();
+        if let Some(c) = &category {
+            for &j in self.by_category.get(c).into_iter().flatten() {
+                shared.entry(j).or_default();
+            }
+        }
+        shared.remove(&i);
+        let same_category =
+            |j: usize| category.is_some() && self.posts[j].category_slug() == category;
+        let mut ranked: Vec<(usize, bool, usize)> = shared
+            .into_iter()
+            .map(|(j, n)| (n, same_category(j), j))
+            .collect();
+        // More shared tags, then the same category, then newer (a lower index).
+        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
+        ranked
+            .into_iter()
+            .take(max)
+            .map(|(_, _, j)| PostLink::from(&self.posts[j]))
+            .collect()
+    }
 }
 
 /// A link to another post: what previous/next show.
@@ -164,6 +247,8 @@ pub fn post_at(manifest: &Manifest, i: usize) -> Option<PostData> {
         markdown: None,
         links: Vec::new(),
         old_urls: Vec::new(),
+        toc_html: None,
+        related_html: None,
     })
 }
 
@@ -267,5 +352,45 @@ mod tests {
         assert_eq!(back, data);
         let nf = serde_json::to_string(&Page::NotFound).unwrap();
         assert_eq!(nf, r#"{"kind":"not_found"}"#);
+    }
+
+    #[test]
+    fn related_posts_share_tags_first_then_the_category_newest_first() {
+        let post = |slug: &str, category: &str, tags: &[&str]| PostMeta {
+            tags: tags.iter().map(|t| t.to_string()).collect(),
+            ..sample_post(slug, "2026-01-01", Some(category))
+        };
+        // Newest first, as in the manifest.
+        let posts = vec![
+            post("me", "Database", &["postgres", "pool", "rds"]),
+            post("one-tag-newer", "AI", &["pool"]),
+            post("same-category", "Database", &[]),
+            post("two-tags", "AI", &["postgres", "RDS"]),
+            post("one-tag-same-category", "Database", &["pool"]),
+            post("unrelated", "Security", &["llm"]),
+            post("older-same-category", "Database", &[]),
+        ];
+        let related = Related::new(&posts);
+        let slugs = |i: usize, max: usize| -> Vec<String> {
+            related.of(i, max).into_iter().map(|p| p.slug).collect()
+        };
+        assert_eq!(
+            slugs(0, 10),
+            [
+                "two-tags",
+                "one-tag-same-category",
+                "one-tag-newer",
+                "same-category",
+                "older-same-category"
+            ]
+        );
+        assert_eq!(
+            slugs(0, RELATED_MAX),
+            ["two-tags", "one-tag-same-category", "one-tag-newer"]
+        );
+        // A post never relates to itself; one with nothing in common relates to nothing.
+        assert_eq!(slugs(5, 3), Vec::<String>::new());
+        assert!(!slugs(3, 10).contains(&"two-tags".to_string()));
+        assert_eq!(slugs(99, 3), Vec::<String>::new());
     }
 }

@@ -106,8 +106,14 @@ fn footnotes_are_numbered_and_linked_both_ways() {
 #[test]
 fn code_blocks_are_marked_with_their_language_and_escaped() {
     let out = html("```rust,ignore\nlet x = a < b && c;\n```\n\n    indented\n\nSay `<b>`.\n");
-    assert!(out.contains("<pre data-lang=\"rust\"><code class=\"language-rust\">let x = a &lt; b &amp;&amp; c;\n</code></pre>"));
+    assert!(out.contains("<pre data-lang=\"rust\"><code class=\"language-rust\"><span class=\"tok-k\">let</span> x = a &lt; b &amp;&amp; c;\n</code></pre>"), "{out}");
     assert!(out.contains("<pre><code>indented\n</code></pre>"));
+    // A language the highlighter does not know stays plain, escaped.
+    let plain = html("```text\nlet <x>\n```\n");
+    assert!(
+        plain.contains("<code class=\"language-text\">let &lt;x&gt;\n</code>"),
+        "{plain}"
+    );
     assert!(out.contains("<code>&lt;b&gt;</code>"));
 }
 
