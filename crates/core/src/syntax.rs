@@ -331,11 +331,9 @@ impl<'a> Lexer<'a> {
             let rest = self.rest();
             let c = rest.chars().next().unwrap_or(' ');
             let was_line_start = self.line_start;
-            if c == '\n'
-                || (c == ';' && self.lang.keys == Keys::FirstWord)
-                || (c == '{' && self.lang.keys == Keys::FirstWord)
-                || (c == '}' && self.lang.keys == Keys::FirstWord)
-            {
+            // A new line, or in nginx and Dockerfiles a new statement.
+            let statement_end = self.lang.keys == Keys::FirstWord && matches!(c, ';' | '{' | '}');
+            if c == '\n' || statement_end {
                 self.line_start = true;
                 let s = self.take(c.len_utf8());
                 out.text(s);

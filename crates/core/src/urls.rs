@@ -304,28 +304,25 @@ impl Urls {
         let decoded = percent_decode(path);
         let fragment = suffix.find('#').map_or("", |i| &suffix[i..]);
         // Against the post's old addresses, for links that are not to a post's file.
-        let old_bases: Vec<&str> =
+        // The link resolved against each of the post's old addresses.
+        let old_paths: Vec<String> =
             if href.starts_with("@/") || decoded.to_ascii_lowercase().ends_with(".md") {
                 Vec::new()
             } else {
                 from.old_urls
                     .iter()
-                    .map(|key| old_url_folder(key))
+                    .filter_map(|key| join_relative(old_url_folder(key), &decoded))
                     .collect()
             };
-        for base in &old_bases {
-            if let Some(slug) =
-                join_relative(base, &decoded).and_then(|p| post_for_source(&old_url_key(&p)))
-            {
-                return self.link_to_post(&slug, fragment);
-            }
+        if let Some(slug) = old_paths
+            .iter()
+            .find_map(|p| post_for_source(&old_url_key(p)))
+        {
+            return self.link_to_post(&slug, fragment);
         }
         let Some(resolved) = join_relative(dir, &decoded) else {
-            return match old_bases
-                .iter()
-                .find_map(|base| join_relative(base, &decoded))
-            {
-                Some(file) => self.link_to_file(&file, suffix),
+            return match old_paths.first() {
+                Some(file) => self.link_to_file(file, suffix),
                 None => LinkTarget::Broken(path.to_string()),
             };
         };
