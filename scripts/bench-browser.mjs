@@ -30,6 +30,8 @@
 //    time it caused (CDP Performance.getMetrics TaskDuration, read before each
 //    key and, after the last, once the page is quiet) and the time from its
 //    keydown to the last DOM change before the next key; long tasks (>50 ms).
+//    Then the browser's floor, typed the same way: the listing with JavaScript
+//    off, and a page holding only a search field (median per key of each).
 //
 // Bytes are response bodies as the server sent them: gzip-encoded where it
 // compresses, headers and chunked framing excluded, kB = 1000 bytes. They are
@@ -225,8 +227,8 @@ async function throttle(browser, cdp, rate) {
   return { workers, stop };
 }
 
-async function withContext(browser, fn) {
-  const ctx = await browser.newContext({ viewport: VIEWPORT });
+async function withContext(browser, fn, options = {}) {
+  const ctx = await browser.newContext({ viewport: VIEWPORT, ...options });
   watchRequests(ctx);
   try {
     const page = await ctx.newPage();
@@ -334,6 +336,19 @@ async function firstSearch(browser, origin, query) {
   });
 }
 
+// Types `text` a key every 150 ms; returns the main-thread task time read
+// before each key.
+async function typeSlowly(page, cdp, text) {
+  const readings = [];
+  for (const ch of text) {
+    readings.push(await taskTime(cdp));
+    const sent = now();
+    await page.keyboard.type(ch);
+    await sleep(Math.max(0, sent + 150 - now()));
+  }
+  return readings;
+}
+
 async function typing(browser, origin, text) {
   return withContext(browser, async (page, cdp) => {
     setPhase('typing: loading');
@@ -342,13 +357,7 @@ async function typing(browser, origin, text) {
     await page.getByRole('searchbox', { name: 'Search posts' }).focus();
     const throttled = await throttle(browser, cdp, CPU_SLOWDOWN);
     const phase = setPhase('typing');
-    const readings = [];
-    for (const ch of text) {
-      readings.push(await taskTime(cdp));
-      const sent = now();
-      await page.keyboard.type(ch);
-      await sleep(Math.max(0, sent + 150 - now()));
-    }
+    const readings = await typeSlowly(page, cdp, text);
     // (As in the first search: a blinking caret is not the page's work.)
     await page.getByRole('searchbox', { name: 'Search posts' }).evaluate((el) => el.blur());
     readings.push(await settle(page, cdp, 500));
@@ -371,6 +380,27 @@ async function typing(browser, origin, text) {
       perKey: costs.map(Math.round),
     };
   });
+}
+
+// The browser's own share of a keystroke on this machine, typed as in
+// typing(): into the same listing with JavaScript off (the prerendered page,
+// its field a plain form), and into a page holding nothing but a search field.
+// The app's per-key figure reads against these: what is above them is the
+// app's work (its handler, the worker's answer, the frame that shows it).
+async function typingFloor(browser, origin, text, bare) {
+  return withContext(browser, async (page, cdp) => {
+    setPhase(`typing floor: ${bare ? 'bare field' : 'no JavaScript'}`);
+    if (bare) await page.setContent('<!doctype html><title>field</title><input type="search" aria-label="Search posts">');
+    else await page.goto(`${origin}/`, { waitUntil: 'load' });
+    await networkQuiet(500);
+    const box = page.getByRole('searchbox', { name: 'Search posts' });
+    await box.focus();
+    const throttled = await throttle(browser, cdp, CPU_SLOWDOWN);
+    const readings = await typeSlowly(page, cdp, text);
+    readings.push(await taskTime(cdp));
+    await throttled.stop();
+    return { costMedian: median(readings.slice(1).map((r, i) => r - readings[i])) };
+  }, bare ? {} : { javaScriptEnabled: false });
 }
 
 // Hovering a post link starts the render worker, which fetches its script and
@@ -464,6 +494,8 @@ try {
       view: await firstView(browser, origin),
       search: await firstSearch(browser, origin, opts.query),
       typing: await typing(browser, origin, opts.typing),
+      noScript: await typingFloor(browser, origin, opts.typing, false),
+      bareField: await typingFloor(browser, origin, opts.typing, true),
     });
   }
 } finally {
@@ -511,6 +543,8 @@ console.log(`    shown: ${results[0].search.status}`);
 console.log(`    workers: ${workers('search')}`);
 console.log(`typing “${opts.typing}”  (CPU ${CPU_SLOWDOWN}x slower, a key every 150 ms)`);
 row('main thread per key, median', 'typing.costMedian', ms);
+row('  the same, JavaScript off', 'noScript.costMedian', ms);
+row('  the same, a bare field', 'bareField.costMedian', ms);
 row('main thread per key, worst', 'typing.costWorst', ms);
 row('key to last DOM change, median', 'typing.changeMedian', ms);
 row('key to last DOM change, worst', 'typing.changeWorst', ms);
@@ -529,6 +563,7 @@ if (opts.json) {
     search: { ...medians('search', ['final', 'fromFirstKey', 'bytes', 'requests', 'keyGap']),
       kinds: medians('search', ['kinds.js', 'kinds.wasm', 'kinds.json', 'kinds.other']), top: results[0].search.top },
     typing: medians('typing', ['costMedian', 'costWorst', 'changeMedian', 'changeWorst', 'longTasks', 'bytes', 'keyGap']),
+    floor: { noScript: median(series('noScript.costMedian')), bareField: median(series('bareField.costMedian')) },
     perRun: results,
     warnings: [...warnings],
   }));
