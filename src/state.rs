@@ -80,6 +80,9 @@ impl<T: Clone + Send + Sync + 'static> Load<T> {
     }
 }
 
+/// The search, as failures name it.
+pub const SEARCH: &str = "the search";
+
 /// The workers' scripts and the search index, as URLs.
 #[derive(Clone)]
 pub struct Assets {
@@ -126,10 +129,12 @@ impl Blog {
             initial: StoredValue::new(initial),
         };
         // Effects run in the browser only, once the page is hydrated: the
-        // renderer starts when a post link is about to be followed.
+        // renderer starts when a post link is about to be followed, the search
+        // when its field is about to be typed in.
         Effect::new(move |_| {
             let posts_path = blog.urls.with_value(|u| u.site_file("posts/"));
-            crate::renderer::prepare_on_intent(blog.renderer(), posts_path);
+            let searcher = blog.assets.with_value(|a| a.searcher.clone());
+            crate::worker::prepare_on_intent(blog.renderer(), posts_path, searcher);
         });
         blog
     }
@@ -193,8 +198,7 @@ impl Blog {
                 category,
                 limit,
             };
-            let response: SearchResponse =
-                crate::worker::ask(&searcher, "the search", &request).await?;
+            let response: SearchResponse = crate::worker::ask(&searcher, SEARCH, &request).await?;
             response
                 .found
                 .map_err(|detail| FetchError::new("the search index", detail))

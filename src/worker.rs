@@ -18,6 +18,7 @@ use wasm_bindgen::JsCast;
 use web_sys::{ErrorEvent, MessageEvent, Worker};
 
 use crate::api::{self, FetchError};
+use crate::components::search_box::SEARCH_INPUT_ID;
 
 type Answer = Result<JsValue, FetchError>;
 
@@ -128,4 +129,43 @@ pub async fn ask<Q: Serialize, A: DeserializeOwned>(
         .await
         .unwrap_or_else(|_| Err(failure(what, "its worker stopped")))?;
     api::read(data).map_err(|e| failure(what, &format!("its answer is not valid ({e})")))
+}
+
+/// Starts workers when the reader shows intent: the renderer at `renderer`
+/// when they point at, or move focus to, a link to another post (a link under
+/// `posts_path`; by the click, it has usually loaded), and the search at
+/// `searcher` when they point at the search field or it gets focus, so that
+/// its code loads before the first key.
+pub fn prepare_on_intent(renderer: String, posts_path: String, searcher: String) {
+    let on_intent = Closure::<dyn Fn(web_sys::Event)>::new(move |ev: web_sys::Event| {
+        let Some(target) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+        else {
+            return;
+        };
+        if target.id() == SEARCH_INPUT_ID {
+            prepare(&searcher, crate::state::SEARCH);
+            return;
+        }
+        let link = target
+            .closest("a[href]")
+            .ok()
+            .flatten()
+            .and_then(|a| a.get_attribute("href"));
+        let here = web_sys::window().and_then(|w| w.location().pathname().ok());
+        if let Some(href) = link {
+            let path = href.split(['#', '?']).next().unwrap_or("");
+            if path.starts_with(&posts_path) && here.as_deref() != Some(path) {
+                prepare(&renderer, crate::renderer::WHAT);
+            }
+        }
+    });
+    if let Some(window) = web_sys::window() {
+        for event in ["pointerover", "focusin"] {
+            let _ =
+                window.add_event_listener_with_callback(event, on_intent.as_ref().unchecked_ref());
+        }
+    }
+    on_intent.forget();
 }

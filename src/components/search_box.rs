@@ -2,6 +2,10 @@ use leptos::ev;
 use leptos::html::Input;
 use leptos::prelude::*;
 
+/// The search field's id (its label's `for`; pointing at the field or focusing
+/// it starts the search worker).
+pub const SEARCH_INPUT_ID: &str = "search-input";
+
 /// The search field. `/` anywhere on the page focuses it; Esc clears it.
 ///
 /// On a prerendered page the field works before the app starts: what a reader
@@ -65,9 +69,9 @@ pub fn SearchBox(
     let changed = on_change.clone();
     view! {
         <form class="search" role="search" on:submit=|ev| ev.prevent_default()>
-            <label for="search-input" class="visually-hidden">"Search posts"</label>
+            <label for=SEARCH_INPUT_ID class="visually-hidden">"Search posts"</label>
             <input
-                id="search-input"
+                id=SEARCH_INPUT_ID
                 node_ref=input
                 type="search"
                 placeholder="Search posts"

@@ -435,6 +435,22 @@ for (const build of BUILDS) {
       await page.close();
     });
 
+    test('the search worker starts when the search field gets focus, not with the page', async () => {
+      const page = await newPage();
+      const requested = [];
+      page.on('request', (r) => requested.push(r.url()));
+      await gotoHydrated(page, url());
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(requested.filter((u) => u.includes('/search-worker-')), [], 'nothing of the search loads with the page');
+      const started = page.waitForRequest((r) => /search-worker-[0-9a-f]+-start\.js$/.test(r.url()));
+      await page.getByRole('searchbox', { name: 'Search posts' }).focus();
+      await started;
+      await page.keyboard.type('pool');
+      await countLine(page).filter({ hasText: 'match “pool”' }).waitFor();
+      assert.deepEqual(page.messages, []);
+      await page.close();
+    });
+
     test('a failed post fetch shows a message and a Retry that recovers', async () => {
       const page = await newPage();
       const post = manifest.posts[0];
