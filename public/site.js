@@ -27,8 +27,6 @@
     const select = document.getElementById('theme-choice');
     if (select) select.value = root.dataset.theme ?? 'system';
   };
-  document.addEventListener('DOMContentLoaded', syncControl);
-  new MutationObserver(syncControl).observe(root, { attributeFilter: ['data-app'] });
   document.addEventListener('change', (ev) => {
     if (ev.target.id !== 'theme-choice') return;
     const theme = ev.target.value;
@@ -88,7 +86,14 @@
     }
   };
   addEventListener('scroll', queue, { passive: true });
-  addEventListener('DOMContentLoaded', queue);
   addEventListener('popstate', queue);
-  new MutationObserver(queue).observe(root, { attributeFilter: ['data-app'] });
+
+  // Once the page is parsed, and again when the app has rendered it: the
+  // control shows the theme, the contents mark the section.
+  const rendered = () => {
+    syncControl();
+    queue();
+  };
+  addEventListener('DOMContentLoaded', rendered);
+  new MutationObserver(rendered).observe(root, { attributeFilter: ['data-app'] });
 })();

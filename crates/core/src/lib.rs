@@ -10,7 +10,6 @@ pub mod listing;
 pub mod markdown;
 pub mod model;
 pub mod route;
-
 pub mod sanitize;
 pub mod search;
 pub mod shortcodes;

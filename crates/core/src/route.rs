@@ -134,28 +134,26 @@ impl<'a> Related<'a> {
         let Some(post) = self.posts.get(i) else {
             return Vec::new();
         };
-        // Shared tags per candidate; the category's posts join with none.
-        let mut shared: HashMap<usize, usize> = HashMap::new();
+        // Per candidate: shared tags, and whether it is in the same category
+        // (the category's posts join with no tag shared).
+        let mut shared: HashMap<usize, (usize, bool)> = HashMap::new();
         let mut tags: Vec<String> = post.tags.iter().map(|t| t.to_lowercase()).collect();
         tags.sort();
         tags.dedup();
         for tag in &tags {
             for &j in self.by_tag.get(tag).into_iter().flatten() {
-                *shared.entry(j).or_default() += 1;
+                shared.entry(j).or_default().0 += 1;
             }
         }
-        let category = post.category_slug();
-        if let Some(c) = &category {
-            for &j in self.by_category.get(c).into_iter().flatten() {
-                shared.entry(j).or_default();
+        if let Some(c) = post.category_slug() {
+            for &j in self.by_category.get(&c).into_iter().flatten() {
+                shared.entry(j).or_default().1 = true;
             }
         }
         shared.remove(&i);
-        let same_category =
-            |j: usize| category.is_some() && self.posts[j].category_slug() == category;
         let mut ranked: Vec<(usize, bool, usize)> = shared
             .into_iter()
-            .map(|(j, n)| (n, same_category(j), j))
+            .map(|(j, (n, same_category))| (n, same_category, j))
             .collect();
         // More shared tags, then the same category, then newer (a lower index).
         ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));

@@ -229,8 +229,9 @@ const CSS: Lang = Lang {
     ..BASE
 };
 
+/// The lexer's rules for `name`, in lowercase.
 fn lang(name: &str) -> Option<&'static Lang> {
-    Some(match name.to_ascii_lowercase().as_str() {
+    Some(match name {
         "bash" | "sh" | "shell" | "zsh" | "console" | "shellsession" => &BASH,
         "sql" | "psql" | "postgres" | "postgresql" | "mysql" | "sqlite" | "plpgsql" => &SQL,
         "python" | "py" | "python3" => &PYTHON,
@@ -248,16 +249,6 @@ fn lang(name: &str) -> Option<&'static Lang> {
         "css" | "scss" => &CSS,
         _ => return None,
     })
-}
-
-/// True for a language [`highlight`] knows.
-pub fn knows(language: &str) -> bool {
-    let l = language.to_ascii_lowercase();
-    lang(&l).is_some()
-        || matches!(
-            l.as_str(),
-            "html" | "xml" | "svg" | "vue" | "diff" | "patch"
-        )
 }
 
 /// The code as highlighted HTML (escaped, with token spans), or `None` for a
@@ -319,7 +310,7 @@ impl<'a> Lexer<'a> {
         &self.src[self.at..]
     }
 
-    /// Takes up to byte `end` (relative to now) as one piece.
+    /// Takes the next `len` bytes as one piece.
     fn take(&mut self, len: usize) -> &'a str {
         let s = &self.rest()[..len];
         self.at += len;
@@ -428,9 +419,10 @@ impl<'a> Lexer<'a> {
                 };
                 // Keys, keywords and literals are whole words; in a dotted
                 // or hyphenated name only a key counts.
-                let (class, taken) = if is_key && !lookup(self.lang.keywords, word) {
+                let keyword = lookup(self.lang.keywords, word);
+                let (class, taken) = if is_key && !keyword {
                     (Some(class::KEY), word.len())
-                } else if lookup(self.lang.keywords, word) {
+                } else if keyword {
                     (Some(class::KEYWORD), word.len())
                 } else if lookup(self.lang.literals, word) {
                     (Some(class::META), word.len())

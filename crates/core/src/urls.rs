@@ -303,8 +303,8 @@ impl Urls {
         let (path, suffix) = href.split_at(split);
         let decoded = percent_decode(path);
         let fragment = suffix.find('#').map_or("", |i| &suffix[i..]);
-        // Against the post's old addresses, for links that are not to a post's file.
-        // The link resolved against each of the post's old addresses.
+        // The link resolved against each of the post's old addresses (for
+        // links that are not to a post's file).
         let old_paths: Vec<String> =
             if href.starts_with("@/") || decoded.to_ascii_lowercase().ends_with(".md") {
                 Vec::new()
