@@ -75,7 +75,7 @@ test('search fetches a few shards and one fragment per result shown, with snippe
   await countLine(page).filter({ hasText: /^\d+ of 300 posts match “heartbeat”\.$/ }).waitFor();
   const matching = Number((await countLine(page).innerText()).match(/^(\d+)/)[1]);
   assert.ok(matching > 10, `${matching}`);
-  assert.equal(await cards(page).count(), 10);
+  assert.equal(await cards(page).count(), 5);
   // every result shows the passage that matched, the word marked
   for (const card of await cards(page).all()) {
     const marks = await card.locator('mark').allInnerTexts();
@@ -87,10 +87,10 @@ test('search fetches a few shards and one fragment per result shown, with snippe
   const meta = zlib.gunzipSync(fs.readFileSync(path.join(dist, manifest().search_index, 'meta.bin')));
   const index = JSON.parse(meta.toString('utf8'));
   assert.ok(shards.size >= 1 && shards.size <= index.shards.length, `${shards.size} of ${index.shards.length} shards`);
-  assert.ok(fragments.size <= 10 * 'heartbeat'.length, `${fragments.size} fragments`);
+  assert.ok(fragments.size <= 5 * 'heartbeat'.length, `${fragments.size} fragments`);
   // more results on request; the category choices count the results
-  await page.getByRole('button', { name: /^Show 10 more of \d+$/ }).click();
-  await page.waitForFunction(() => document.querySelectorAll('main article').length === 20);
+  await page.getByRole('button', { name: /^Show 5 more of \d+$/ }).click();
+  await page.waitForFunction(() => document.querySelectorAll('main article').length === 10);
   const nav = page.getByRole('navigation', { name: 'Categories' });
   await nav.getByRole('link', { name: `All ${matching}`, exact: true }).waitFor();
   assert.deepEqual(page.messages, []);

@@ -16,9 +16,11 @@ use crate::model::{Manifest, PostMeta, Site};
 /// Cards on the first screen of a listing, and added by each "Show more".
 pub const PAGE_SIZE: usize = 30;
 
-/// Search results shown at first, and added by each "Show more": few enough
-/// that each keystroke's results render at once and fetch little.
-pub const RESULTS_PAGE: usize = 10;
+/// Search results shown at first, and added by each "Show more": about a
+/// screenful, as Pagefind's own interface shows. Each keystroke's results are
+/// rendered as they come, so every card more costs every keystroke (its
+/// fragment, its DOM updates, layout and paint), for cards below the fold.
+pub const RESULTS_PAGE: usize = 5;
 
 /// What every page shows around its content: the site and its categories.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
