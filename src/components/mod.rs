@@ -1,5 +1,4 @@
 pub mod categories;
-pub mod highlight;
 pub mod load_error;
 pub mod meta_line;
 pub mod post_card;

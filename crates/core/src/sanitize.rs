@@ -358,6 +358,12 @@ fn write_start_tag(
 /// Escapes text for HTML content and double-quoted attribute values.
 pub fn escape_html(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
+    push_escaped(&mut out, s);
+    out
+}
+
+/// Appends `s` to `out`, escaped as [`escape_html`] does.
+pub fn push_escaped(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
@@ -368,7 +374,6 @@ pub fn escape_html(s: &str) -> String {
             c => out.push(c),
         }
     }
-    out
 }
 
 /// Byte index just past `</name ...>` in `s` (name compared without case).

@@ -8,7 +8,7 @@
 //! knows its comments, strings, numbers and keywords; that is what readers
 //! scan code for, and it stays small. Unknown languages stay plain.
 
-use crate::sanitize::escape_html;
+use crate::sanitize::push_escaped;
 
 /// The token classes, as written in the HTML.
 pub mod class {
@@ -269,7 +269,7 @@ struct Out(String);
 
 impl Out {
     fn text(&mut self, s: &str) {
-        self.0.push_str(&escape_html(s));
+        push_escaped(&mut self.0, s);
     }
 
     fn token(&mut self, class: &str, s: &str) {
