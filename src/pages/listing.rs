@@ -297,11 +297,12 @@ pub fn ListingPage() -> impl IntoView {
     });
 
     let total = chrome.total;
-    let count = move || {
-        matching
-            .get()
-            .map(|n| count_line(n, total, category_name.get().as_deref(), &answered.get()))
-            .unwrap_or_else(|| "Loading posts…".to_string())
+    // While waiting: what for; after a failure, nothing (the error says it).
+    let count = move || match matching.get() {
+        Some(n) => count_line(n, total, category_name.get().as_deref(), &answered.get()),
+        None if cards.with(|c| matches!(c, Cards::Failed(_))) => String::new(),
+        None if query.with(Query::is_empty) => "Loading posts…".to_string(),
+        None => "Searching…".to_string(),
     };
 
     // Concrete views (`Either…`), not `AnyView`: each `AnyView` costs wasm.

@@ -472,6 +472,8 @@ for (const build of BUILDS) {
       await gotoHydrated(page, url());
       await page.getByRole('searchbox', { name: 'Search posts' }).fill('pool');
       await page.getByRole('alert').filter({ hasText: 'Could not load the search index: the server answered 500' }).waitFor();
+      // The status line does not claim that something is still on its way.
+      assert.doesNotMatch((await page.getByRole('status').allInnerTexts()).join(' '), /Loading|Searching/);
       await page.getByRole('button', { name: 'Retry' }).click();
       await countLine(page).filter({ hasText: 'match “pool”' }).waitFor();
       assert.equal(await page.getByRole('alert').count(), 0);
