@@ -150,7 +150,7 @@ fn highlighted_html_marks_matches_without_losing_text() {
     let marked: Vec<String> = (0..marks.length())
         .map(|i| marks.item(i).unwrap().text_content().unwrap())
         .collect();
-    assert_eq!(marked, ["img", "Pg", "Café"]);
+    assert_eq!(marked, ["img", "PgBouncer", "Café"]);
     assert_eq!(host.text_content().unwrap(), text);
     assert_eq!(
         host.query_selector_all("p *").unwrap().length(),
@@ -161,11 +161,18 @@ fn highlighted_html_marks_matches_without_losing_text() {
 }
 
 #[wasm_bindgen_test]
-async fn slash_focuses_the_search_box_and_escape_clears_it() {
+async fn slash_focuses_the_search_box_escape_clears_it_and_leaving_is_told() {
     let host = container();
     let value = RwSignal::new("cache".to_string());
+    let left = RwSignal::new(0u32);
     let handle = leptos::mount::mount_to(host.clone(), move || {
-        view! { <SearchBox value=value on_change=move |v: String| value.set(v) /> }
+        view! {
+            <SearchBox
+                value=value
+                on_change=move |v: String| value.set(v)
+                on_leave=move || left.update(|n| *n += 1)
+            />
+        }
     });
     next_tick(10).await; // effects (the key listener) run after mounting
     let input: HtmlElement = host
@@ -189,6 +196,9 @@ async fn slash_focuses_the_search_box_and_escape_clears_it() {
     );
     press(&input, "Escape");
     assert_eq!(value.get_untracked(), "");
+    assert_eq!(left.get_untracked(), 0);
+    input.blur().unwrap();
+    assert_eq!(left.get_untracked(), 1);
     drop(handle);
     host.remove();
 }

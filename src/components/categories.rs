@@ -14,8 +14,9 @@ pub fn CategoryNav(
     categories: Vec<CategoryCount>,
     total: usize,
     active: Memo<Option<String>>,
-    /// The search whose results are on screen: each choice keeps it. (Not
-    /// the field's text: these links need not change on every keystroke.)
+    /// The search in the URL: each choice keeps it. (Not the field's text:
+    /// these links need not change on every keystroke. The URL follows the
+    /// field once typing pauses, and before a click or Tab leaves the field.)
     query: Memo<String>,
     /// The search's results in all categories and per category slug, during a search.
     counts: Memo<SearchCounts>,

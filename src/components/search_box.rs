@@ -6,7 +6,8 @@ use leptos::prelude::*;
 /// it starts the search worker).
 pub const SEARCH_INPUT_ID: &str = "search-input";
 
-/// The search field. `/` anywhere on the page focuses it; Esc clears it.
+/// The search field. `/` anywhere on the page focuses it; Esc clears it;
+/// `on_leave` runs when it loses focus.
 ///
 /// On a prerendered page the field works before the app starts: what a reader
 /// typed by then is kept when the app takes over, and searched for.
@@ -14,6 +15,7 @@ pub const SEARCH_INPUT_ID: &str = "search-input";
 pub fn SearchBox(
     value: RwSignal<String>,
     on_change: impl Fn(String) + Clone + 'static,
+    on_leave: impl Fn() + 'static,
 ) -> impl IntoView {
     let input: NodeRef<Input> = NodeRef::new();
 
@@ -79,6 +81,7 @@ pub fn SearchBox(
                 spellcheck="false"
                 aria-keyshortcuts="/"
                 on:input=move |ev| changed(event_target_value(&ev))
+                on:blur=move |_| on_leave()
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
                         ev.prevent_default();

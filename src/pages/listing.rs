@@ -75,23 +75,20 @@ pub fn ListingPage() -> impl IntoView {
         }
     });
 
-    // The URL follows the field once typing pauses: history and the router
-    // are not worth updating on every keystroke.
-    let pending_url: StoredValue<Option<TimeoutHandle>> = StoredValue::new(None);
-    let cancel_url = move || {
-        if let Some(Some(handle)) = pending_url.try_update_value(Option::take) {
-            handle.clear();
-        }
+    // The URL follows the field once typing pauses (history and the router
+    // are not worth updating on every keystroke), or at once when the field
+    // loses focus: a link clicked or tabbed to right after typing has the search.
+    let pending_url: StoredValue<Option<(TimeoutHandle, String)>> = StoredValue::new(None);
+    let take_url = move || {
+        let (handle, url) = pending_url.try_update_value(Option::take).flatten()?;
+        handle.clear();
+        Some(url)
     };
-    on_cleanup(cancel_url);
-    let on_change = move |value: String| {
-        text.set(value.clone());
-        let url = blog
-            .urls()
-            .listing(category.get_untracked().as_deref(), &value);
-        cancel_url();
-        let navigate = navigate.clone();
-        let follow = move || {
+    on_cleanup(move || {
+        take_url();
+    });
+    let flush_url = move || {
+        if let Some(url) = take_url() {
             navigate(
                 &url,
                 NavigateOptions {
@@ -101,8 +98,21 @@ pub fn ListingPage() -> impl IntoView {
                     ..Default::default()
                 },
             )
-        };
-        pending_url.set_value(set_timeout_with_handle(follow, URL_DELAY).ok());
+        }
+    };
+    let on_change = {
+        let flush_url = flush_url.clone();
+        move |value: String| {
+            text.set(value.clone());
+            let url = blog
+                .urls()
+                .listing(category.get_untracked().as_deref(), &value);
+            take_url();
+            let flush_url = flush_url.clone();
+            if let Ok(handle) = set_timeout_with_handle(flush_url, URL_DELAY) {
+                pending_url.set_value(Some((handle, url)));
+            }
+        }
     };
 
     let category_name = {
@@ -388,12 +398,12 @@ pub fn ListingPage() -> impl IntoView {
                     {move || category_name.get().map_or_else(|| "All posts".to_string(), |n| format!("Posts in {n}"))}
                 </h1>
                 <div class="controls">
-                    <SearchBox value=text on_change=on_change.clone() />
+                    <SearchBox value=text on_change=on_change.clone() on_leave=flush_url.clone() />
                     <CategoryNav
                         categories=categories.clone()
                         total=total
                         active=category
-                        query=answered
+                        query=url_query
                         counts=counts
                     />
                 </div>

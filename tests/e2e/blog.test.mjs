@@ -136,6 +136,20 @@ for (const build of BUILDS) {
       await page.close();
     });
 
+    test('a category chosen right after typing keeps the search', async () => {
+      const page = await newPage();
+      await gotoHydrated(page, url());
+      const box = page.getByRole('searchbox', { name: 'Search posts' });
+      await box.fill('postgres');
+      // At once, before the URL has followed the field: leaving it makes the URL follow.
+      const nav = page.getByRole('navigation', { name: 'Categories' });
+      await nav.getByRole('link', { name: /^Database \d+$/ }).click();
+      await page.waitForURL((u) => u.pathname === `${build.base}category/database/` && u.searchParams.get('q') === 'postgres');
+      await countLine(page).filter({ hasText: /in Database match(es)? “postgres”/ }).waitFor();
+      assert.equal(await box.inputValue(), 'postgres');
+      await page.close();
+    });
+
     test('search covers full text, ignores case and accents, and combines with the category', async () => {
       const page = await newPage();
       await page.goto(url('?q=CHANGEMESSAGEVISIBILITY'));

@@ -75,22 +75,6 @@ pub struct Token {
     pub end: usize,
     /// The folded word, as compared by search.
     pub folded: String,
-    /// For each original character of the word: (folded length so far, byte end
-    /// in the original). Lets a highlighter map a folded prefix back to the
-    /// original text.
-    marks: Vec<(usize, usize)>,
-}
-
-impl Token {
-    /// Byte end in the original string of the shortest start of this word
-    /// whose folded form covers `folded_len` bytes.
-    pub fn original_end_for(&self, folded_len: usize) -> usize {
-        self.marks
-            .iter()
-            .find(|(len, _)| *len >= folded_len)
-            .map(|(_, end)| *end)
-            .unwrap_or(self.end)
-    }
 }
 
 /// Splits `s` into words with their positions and folded forms.
@@ -105,11 +89,9 @@ pub fn tokens(s: &str) -> Vec<Token> {
                 start: i,
                 end,
                 folded: String::new(),
-                marks: Vec::new(),
             });
             fold_char_into(c, &mut token.folded);
             token.end = end;
-            token.marks.push((token.folded.len(), end));
         } else if let Some(token) = current.take() {
             out.push(token);
         }
@@ -211,8 +193,6 @@ mod tests {
         let folded: Vec<_> = t.iter().map(|t| t.folded.as_str()).collect();
         assert_eq!(folded, ["elan", "vital", "fs", "readfilesync"]);
         assert_eq!(&s[t[0].start..t[0].end], "Élan");
-        // the folded prefix "el" covers the original "Él"
-        assert_eq!(&s[t[0].start..t[0].original_end_for(2)], "Él");
         assert_eq!(&s[t[3].start..t[3].end], "readFileSync");
     }
 }

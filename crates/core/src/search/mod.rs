@@ -77,16 +77,12 @@ impl Marks {
         self.prefixes.is_empty() && self.words.is_empty()
     }
 
-    /// How many bytes of the folded word `folded` to mark, if any.
-    fn marked_len(&self, folded: &str) -> Option<usize> {
-        if self.words.iter().any(|w| w == folded) {
-            return Some(folded.len());
-        }
-        self.prefixes
-            .iter()
-            .filter(|p| folded.starts_with(p.as_str()))
-            .map(|p| p.len())
-            .max()
+    /// Whether the folded word `folded` is marked. The whole word is, not only
+    /// the prefix typed (as Pagefind marks): typing on through a word leaves a
+    /// card's marks as they were, and its text is not set again.
+    fn marks(&self, folded: &str) -> bool {
+        self.words.iter().any(|w| w == folded)
+            || self.prefixes.iter().any(|p| folded.starts_with(p.as_str()))
     }
 }
 
@@ -105,11 +101,8 @@ fn marked_ranges(text: &str, marks: &Marks) -> Vec<(usize, usize)> {
     }
     tokens(text)
         .into_iter()
-        .filter_map(|t| {
-            marks
-                .marked_len(&t.folded)
-                .map(|len| (t.start, t.original_end_for(len)))
-        })
+        .filter(|t| marks.marks(&t.folded))
+        .map(|t| (t.start, t.end))
         .collect()
 }
 
@@ -139,8 +132,7 @@ fn segments(text: &str, from: usize, to: usize, ranges: &[(usize, usize)]) -> Ve
     out
 }
 
-/// Splits `text` into segments, marking what `marks` names (the longest
-/// matching prefix of each word), for highlighting.
+/// Splits `text` into segments, marking the words `marks` names, for highlighting.
 pub fn highlight(text: &str, marks: &Marks) -> Vec<Segment> {
     segments(text, 0, text.len(), &marked_ranges(text, marks))
 }
@@ -179,7 +171,7 @@ pub fn snippet(text: &str, marks: &Marks, width: usize) -> Option<Vec<Segment>> 
 
 /// [`snippet`] of `text` split into `toks` (its [`tokens`]) beforehand.
 fn snippet_of(text: &str, toks: &[Token], marks: &Marks, width: usize) -> Option<Vec<Segment>> {
-    let marked: Vec<Option<usize>> = toks.iter().map(|t| marks.marked_len(&t.folded)).collect();
+    let marked: Vec<bool> = toks.iter().map(|t| marks.marks(&t.folded)).collect();
     let width = width.max(1);
     // A quarter of the window is context before the passage.
     let lead = width / 4;
@@ -187,10 +179,10 @@ fn snippet_of(text: &str, toks: &[Token], marks: &Marks, width: usize) -> Option
     // The best passage starts at a marked word: the one whose next `span`
     // words mark the most distinct words (the earliest of equals).
     let mut best: Option<(usize, usize)> = None;
-    for p in (0..toks.len()).filter(|&i| marked[i].is_some()) {
+    for p in (0..toks.len()).filter(|&i| marked[i]) {
         let mut seen: Vec<&str> = Vec::new();
         for i in p..(p + span).min(toks.len()) {
-            if marked[i].is_some() && !seen.contains(&toks[i].folded.as_str()) {
+            if marked[i] && !seen.contains(&toks[i].folded.as_str()) {
                 seen.push(&toks[i].folded);
             }
         }
@@ -208,7 +200,8 @@ fn snippet_of(text: &str, toks: &[Token], marks: &Marks, width: usize) -> Option
         toks[end - 1].end
     };
     let ranges: Vec<(usize, usize)> = (start..end)
-        .filter_map(|i| marked[i].map(|len| (toks[i].start, toks[i].original_end_for(len))))
+        .filter(|&i| marked[i])
+        .map(|i| (toks[i].start, toks[i].end))
         .collect();
     let mut out = segments(text, from, to, &ranges);
     if let Some(first) = out.first_mut() {
@@ -355,11 +348,17 @@ mod tests {
     }
 
     #[test]
-    fn highlights_matched_word_starts() {
+    fn highlights_whole_words_matched_by_prefix() {
         let marks = Marks::of_query(&Query::parse("postg CAFE"));
-        let segs = highlight("Postgres at the Café, postgres!", &marks);
-        assert_eq!(marked(&segs), ["Postg", "Café", "postg"]);
-        assert_eq!(joined(&segs), "Postgres at the Café, postgres!");
+        let segs = highlight("Postgres at the Café, postgres! Post", &marks);
+        assert_eq!(marked(&segs), ["Postgres", "Café", "postgres"]);
+        // One more letter that the same words match marks the same.
+        let more = Marks::of_query(&Query::parse("postgr CAFE"));
+        assert_eq!(
+            highlight_html("Postgres at the Café, postgres! Post", &marks),
+            highlight_html("Postgres at the Café, postgres! Post", &more)
+        );
+        assert_eq!(joined(&segs), "Postgres at the Café, postgres! Post");
         assert_eq!(
             highlight("plain", &Marks::default()),
             [Segment {
@@ -375,7 +374,7 @@ mod tests {
         let marks = Marks::of_query(&Query::parse("pg <b"));
         assert_eq!(
             highlight_html("<b>PgBouncer</b> & \"pg\" 'x'", &marks),
-            "&lt;<mark>b</mark>&gt;<mark>Pg</mark>Bouncer&lt;/<mark>b</mark>&gt; &amp; &quot;<mark>pg</mark>&quot; &#39;x&#39;"
+            "&lt;<mark>b</mark>&gt;<mark>PgBouncer</mark>&lt;/<mark>b</mark>&gt; &amp; &quot;<mark>pg</mark>&quot; &#39;x&#39;"
         );
         assert_eq!(highlight_html("plain", &Marks::default()), "plain");
         assert_eq!(highlight_html("", &marks), "");
@@ -406,7 +405,7 @@ mod tests {
             shown.contains("Then the pool and the proxy together"),
             "{shown}"
         );
-        assert_eq!(marked(&segs), ["pool", "prox"]);
+        assert_eq!(marked(&segs), ["pool", "proxy"]);
         // the whole text when it is short; nothing when nothing matches
         let segs = snippet("Only the pool.", &marks, 12).unwrap();
         assert_eq!(joined(&segs), "Only the pool.");
