@@ -33,8 +33,10 @@ enum Cards {
         /// The search these cards answer (empty for the listing).
         query: String,
     },
-    /// Waiting for the listing's data or the search.
-    Loading,
+    /// Waiting for the listing's data.
+    LoadingPosts,
+    /// Waiting for the search's first answer.
+    Searching,
     Failed(FetchError),
 }
 
@@ -195,7 +197,7 @@ pub fn ListingPage() -> impl IntoView {
             let base = match prerendered() {
                 Some(first) => Ok(first),
                 None => match listing.get_for(&listing_url.get()) {
-                    None => return Cards::Loading,
+                    None => return Cards::LoadingPosts,
                     Some(result) => result,
                 },
             };
@@ -221,7 +223,7 @@ pub fn ListingPage() -> impl IntoView {
             };
         }
         match search.latest() {
-            None => Cards::Loading,
+            None => Cards::Searching,
             Some(Err(error)) => Cards::Failed(error),
             Some(Ok(found)) => Cards::Shown {
                 cards: found.cards,
@@ -231,19 +233,13 @@ pub fn ListingPage() -> impl IntoView {
             },
         }
     });
-    let matching = Memo::new(move |_| match &*cards.read() {
-        Cards::Shown { matching, .. } => Some(*matching),
+    // The search no post matches, once its answer is on screen ("" for an
+    // empty listing): the empty state follows the results, not each keystroke.
+    let none_for = Memo::new(move |_| match &*cards.read() {
+        Cards::Shown {
+            matching: 0, query, ..
+        } => Some(query.clone()),
         _ => None,
-    });
-    // The query of the cards on screen: the count line, title and empty state
-    // follow the results, not each keystroke.
-    let answered = Memo::new(move |_| match &*cards.read() {
-        Cards::Shown { query, .. } => query.clone(),
-        _ => text.get(),
-    });
-    let shown = Memo::new(move |_| match &*cards.read() {
-        Cards::Shown { cards, .. } => cards.len(),
-        _ => 0,
     });
     // Per-category counts of the current search, for the category choices.
     let counts = Memo::new(move |_| {
@@ -261,7 +257,11 @@ pub fn ListingPage() -> impl IntoView {
             limit.update(|n| *n += RESULTS_PAGE);
             return;
         }
-        let page = shown.get_untracked() / PAGE_SIZE + 1;
+        let shown = cards.with_untracked(|c| match c {
+            Cards::Shown { cards, .. } => cards.len(),
+            _ => 0,
+        });
+        let page = shown / PAGE_SIZE + 1;
         let asked_for = category.get_untracked();
         let url = blog.urls().cards(asked_for.as_deref(), page);
         more.set(More::Loading);
@@ -307,12 +307,20 @@ pub fn ListingPage() -> impl IntoView {
     });
 
     let total = chrome.total;
-    // While waiting: what for; after a failure, nothing (the error says it).
-    let count = move || match matching.get() {
-        Some(n) => count_line(n, total, category_name.get().as_deref(), &answered.get()),
-        None if cards.with(|c| matches!(c, Cards::Failed(_))) => String::new(),
-        None if query.with(Query::is_empty) => "Loading posts…".to_string(),
-        None => "Searching…".to_string(),
+    // The count line follows the results, not each keystroke. While waiting:
+    // what for; after a failure, nothing (the error says it).
+    //
+    // Views read `cards` or memos of it, never both: an effect that reads a
+    // memo and another derived from it can miss a change of the first when
+    // the derived one is unchanged (reactive_graph 0.2 checks an effect's
+    // sources in turn and is not told of changes found on the way).
+    let count = move || match &*cards.read() {
+        Cards::Shown {
+            matching, query, ..
+        } => count_line(*matching, total, category_name.get().as_deref(), query),
+        Cards::Failed(_) => String::new(),
+        Cards::LoadingPosts => "Loading posts…".to_string(),
+        Cards::Searching => "Searching…".to_string(),
     };
 
     // Concrete views (`Either…`), not `AnyView`: each `AnyView` costs wasm.
@@ -323,13 +331,31 @@ pub fn ListingPage() -> impl IntoView {
                 .map(|card| view! { <PostCard card=card marks=marks.clone() /> })
                 .collect_view(),
         ),
-        Cards::Loading => EitherOf3::B(view! { <CardSkeletons /> }),
+        Cards::LoadingPosts | Cards::Searching => EitherOf3::B(view! { <CardSkeletons /> }),
         Cards::Failed(error) => EitherOf3::C(
             view! { <LoadError error=error on_retry=move || retry.update(|n| *n += 1) /> },
         ),
     };
+    // How many more there are to show, and how many the next page shows.
+    let further = Memo::new(move |_| match &*cards.read() {
+        Cards::Shown {
+            cards,
+            matching,
+            query,
+            ..
+        } => {
+            let page = if query.is_empty() {
+                PAGE_SIZE
+            } else {
+                RESULTS_PAGE
+            };
+            let left = matching.saturating_sub(cards.len());
+            (left, left.min(page))
+        }
+        _ => (0, 0),
+    });
     let more_button = move || {
-        let left = matching.get().unwrap_or(0).saturating_sub(shown.get());
+        let (left, next) = further.get();
         if left == 0 {
             return None;
         }
@@ -338,12 +364,6 @@ pub fn ListingPage() -> impl IntoView {
                 Either::Left(view! { <LoadError error=error on_retry=show_more /> })
             }
             state => {
-                let page = if query.with(Query::is_empty) {
-                    PAGE_SIZE
-                } else {
-                    RESULTS_PAGE
-                };
-                let next = left.min(page);
                 let loading = state == More::Loading;
                 Either::Right(view! {
                     <p class="more">
@@ -361,8 +381,7 @@ pub fn ListingPage() -> impl IntoView {
         move |_| on_change(String::new())
     };
     let empty = move || {
-        let q = answered.get();
-        (matching.get() == Some(0)).then(|| {
+        none_for.get().map(|q| {
             let in_category = category_name.get();
             let everywhere = blog.urls().listing(None, &q);
             view! {
