@@ -59,6 +59,38 @@ for run in 1 2; do
   echo "run $run: $(seconds "$start") s for the whole build, $(find target/bench-10k -name index.html | wc -l) pages, $(du -sh target/bench-10k | cut -f1) written"
 done
 
+# The same corpus through Hugo 0.111 (Debian's), with the least a blog needs: a page per
+# post, the paginated home page, the tags' paginated pages and the feeds (the posts'
+# `category:` is not a Hugo taxonomy). Layouts written fresh into target/hugo-site; each run
+# first deletes the last one's output, as a trunk build replaces dist/.
+section "the same 10,000 posts through Hugo (Debian's hugo package), same machine, same disk"
+apt_install hugo
+HUGO="$ROOT/target/hugo-site"
+mkdir -p "$HUGO/layouts/_default"
+ln -sfn "$CORPUS" "$HUGO/content"
+cat > "$HUGO/config.toml" <<'TOML'
+baseURL = "http://127.0.0.1:18450/"
+title = "Bench"
+[taxonomies]
+category = "categories"
+tag = "tags"
+TOML
+cat > "$HUGO/layouts/_default/baseof.html" <<'HTML'
+<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title></head><body><header><a href="/">{{ .Site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main></body></html>
+HTML
+cat > "$HUGO/layouts/_default/single.html" <<'HTML'
+{{ define "main" }}<article><h1>{{ .Title }}</h1><p><time>{{ .Date.Format "2006-01-02" }}</time></p>{{ .Content }}</article>{{ end }}
+HTML
+cat > "$HUGO/layouts/_default/list.html" <<'HTML'
+{{ define "main" }}<h1>{{ .Title }}</h1><p>{{ len .Pages }} posts so far.</p>{{ range (.Paginate .Pages).Pages }}<article><h2><a href="{{ .RelPermalink }}">{{ .Title }}</a></h2><p>{{ .Summary | plainify | truncate 200 }}</p></article>{{ end }}{{ end }}
+HTML
+for run in 1 2; do
+  rm -rf "$HUGO/public"
+  start=$(date +%s.%N)
+  (cd "$HUGO" && hugo --quiet)
+  echo "hugo run $run: $(seconds "$start") s, $(find "$HUGO/public" -type f | wc -l) files written ($(hugo version | cut -d' ' -f2))"
+done
+
 # "compiler" is the issue's query (the generated corpus has no such word: a search that finds
 # nothing); "kubernetes" is in nearly every generated post. Search and typing with the CPU 4x
 # slower, then typing again at full speed.

@@ -16,6 +16,7 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Instant;
 
 use blog_content::build::{compile_content, BuildArgs};
@@ -30,6 +31,15 @@ use blog_core::Urls;
 use fault_lines::prerender::{externalise_scripts, render_page, Template};
 
 const USAGE: &str = "usage: prerender trunk | prerender build --out DIR [--base PATH] [--content DIR] [--site FILE] [--drafts] [--now YYYY-MM-DD]";
+
+/// A page of the site, before its data is made.
+enum Route<'a> {
+    /// The listing of every post, or of one category (by slug).
+    Listing(Option<&'a str>),
+    /// The manifest's `i`-th post.
+    Post(usize),
+    NotFound,
+}
 
 struct Args {
     build: BuildArgs,
@@ -129,9 +139,7 @@ fn run() -> Result<(), String> {
     args.build.base = args.base.clone();
     let started = Instant::now();
     let (compiled, config) = compile_content(&args.build)?;
-    let content_ms = started.elapsed().as_millis();
-    site::write(&compiled, &args.build.content, &args.out)
-        .map_err(|e| format!("{}: {e}", args.out.display()))?;
+    let mut timings = compiled.timings.clone();
 
     let mut urls = Urls::new(&args.base);
     match &config.base_url {
@@ -151,6 +159,28 @@ fn run() -> Result<(), String> {
             args.build.site.display()
         ),
     }
+
+    // The data files are written while another thread makes each post's
+    // folder (the pages' threads then create files in folders of their own).
+    std::thread::scope(|scope| {
+        let folders = scope.spawn(|| {
+            let files = compiled
+                .manifest
+                .posts
+                .iter()
+                .filter_map(|p| page_file(&urls, &urls.post(&p.slug)));
+            files.map(|f| args.out.join(f)).try_for_each(|file| {
+                let dir = file.parent().unwrap_or(&args.out);
+                fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))
+            })
+        });
+        site::write(&compiled, &args.build.content, &args.out)
+            .map_err(|e| format!("{}: {e}", args.out.display()))?;
+        folders
+            .join()
+            .map_err(|_| "the posts' folders could not be made".to_string())?
+    })?;
+    timings.done("data files");
 
     let index = args.out.join("index.html");
     let html = fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
@@ -172,7 +202,6 @@ fn run() -> Result<(), String> {
         .collect();
 
     let chrome = Chrome::of(manifest);
-    let mut pages: Vec<PageData> = Vec::new();
     let data = |path: String, page: Page| PageData {
         path,
         chrome: chrome.clone(),
@@ -181,73 +210,92 @@ fn run() -> Result<(), String> {
         searcher: searcher.clone(),
         search_index: manifest.search_index.clone(),
     };
-    if let Some(listing) = route::listing(manifest, None) {
-        pages.push(data(urls.home(), Page::Listing(listing)));
-    }
-    for c in &chrome.categories {
-        if let Some(listing) = route::listing(manifest, Some(&c.slug)) {
-            pages.push(data(urls.category(&c.slug), Page::Listing(listing)));
-        }
-    }
     let related = route::Related::new(&manifest.posts);
-    for (i, body) in rendered.iter().enumerate() {
-        if let Some(mut p) = route::post_at(manifest, i) {
-            p.toc_html = aside::toc(&urls, &p.post.slug, &body.headings);
-            p.related_html = aside::related(&urls, &related.of(i, route::RELATED_MAX));
-            p.body_html = Some(aside::around(
-                p.toc_html.as_deref(),
-                &body.html,
-                p.related_html.as_deref(),
-            ));
-            p.links = body.links.clone();
-            p.old_urls = body.old_urls.clone();
-            pages.push(data(urls.post(&p.post.slug), Page::Post(Box::new(p))));
-        }
-    }
-    pages.push(data(urls.not_found(), Page::NotFound));
+    // Each route's data, made by the thread that renders it.
+    let page_of = |route: &Route| -> Option<PageData> {
+        Some(match *route {
+            Route::Listing(None) => {
+                data(urls.home(), Page::Listing(route::listing(manifest, None)?))
+            }
+            Route::Listing(Some(slug)) => data(
+                urls.category(slug),
+                Page::Listing(route::listing(manifest, Some(slug))?),
+            ),
+            Route::Post(i) => {
+                let body = &rendered[i];
+                let mut p = route::post_at(manifest, i)?;
+                p.toc_html = aside::toc(&urls, &p.post.slug, &body.headings);
+                p.related_html = aside::related(&urls, &related.of(i, route::RELATED_MAX));
+                p.body_html = Some(aside::around(
+                    p.toc_html.as_deref(),
+                    &body.html,
+                    p.related_html.as_deref(),
+                ));
+                p.links = body.links.clone();
+                p.old_urls = body.old_urls.clone();
+                data(urls.post(&p.post.slug), Page::Post(Box::new(p)))
+            }
+            Route::NotFound => data(urls.not_found(), Page::NotFound),
+        })
+    };
+    let mut routes = vec![Route::Listing(None)];
+    routes.extend(
+        chrome
+            .categories
+            .iter()
+            .map(|c| Route::Listing(Some(c.slug.as_str()))),
+    );
+    routes.extend((0..rendered.len()).map(Route::Post));
+    routes.push(Route::NotFound);
+    timings.done("template");
 
-    // Pages render independently: share them out over the cores.
-    let render_started = Instant::now();
+    // Pages render independently: the cores take the next one in turn.
     let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
-    let chunk = pages.len().div_ceil(threads).max(1);
+    let next = AtomicUsize::new(0);
     let site_name = chrome.site.title.as_str();
-    std::thread::scope(|scope| {
-        let workers: Vec<_> = pages
-            .chunks(chunk)
-            .map(|part| {
-                let (urls, template, out, markdown) = (&urls, &template, &args.out, &markdown);
-                scope.spawn(move || -> Result<(), String> {
-                    for page in part {
-                        let head = Head::of(&page.chrome, &page.page, urls, &page.path);
-                        let html = template.page(&head, site_name, page, &render_page(urls, page));
-                        let outside = || format!("{} is outside {}", page.path, urls.base());
-                        let file = page_file(urls, &page.path).ok_or_else(outside)?;
-                        write(out, &file, &html)?;
-                        // The same data for client-side navigation; a post's with its markdown.
-                        let json = match &page.page {
-                            Page::NotFound => continue,
-                            Page::Post(p) => {
-                                let mut p = p.clone();
-                                p.markdown =
-                                    markdown.get(p.post.source.as_str()).map(|m| m.to_string());
-                                serde_json::to_string(&Page::Post(p))
-                            }
-                            listing => serde_json::to_string(listing),
+    let render_one = |page: PageData| -> Result<(), String> {
+        let head = Head::of(&page.chrome, &page.page, &urls, &page.path);
+        let html = template.page(&head, site_name, &page, &render_page(&urls, &page));
+        let outside = || format!("{} is outside {}", page.path, urls.base());
+        let file = page_file(&urls, &page.path).ok_or_else(outside)?;
+        write(&args.out, &file, &html)?;
+        // The same data for client-side navigation; a post's with its markdown.
+        let data_file = page_file(&urls, &urls.page_data(&page.path)).ok_or_else(outside)?;
+        let json = match page.page {
+            Page::NotFound => return Ok(()),
+            Page::Post(mut p) => {
+                p.markdown = markdown.get(p.post.source.as_str()).map(|m| m.to_string());
+                serde_json::to_string(&Page::Post(p))
+            }
+            listing => serde_json::to_string(&listing),
+        }
+        .map_err(|e| e.to_string())?;
+        write(&args.out, &data_file, &json)
+    };
+    let pages: usize = std::thread::scope(|scope| {
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                scope.spawn(|| -> Result<usize, String> {
+                    let mut done = 0;
+                    while let Some(route) = routes.get(next.fetch_add(1, Ordering::Relaxed)) {
+                        if let Some(page) = page_of(route) {
+                            render_one(page)?;
+                            done += 1;
                         }
-                        .map_err(|e| e.to_string())?;
-                        let file =
-                            page_file(urls, &urls.page_data(&page.path)).ok_or_else(outside)?;
-                        write(out, &file, &json)?;
                     }
-                    Ok(())
+                    Ok(done)
                 })
             })
             .collect();
-        workers.into_iter().try_for_each(|w| {
-            w.join()
-                .map_err(|_| "a page failed to render".to_string())?
+        workers.into_iter().try_fold(0, |sum, w| {
+            Ok::<usize, String>(
+                sum + w
+                    .join()
+                    .map_err(|_| "a page failed to render".to_string())??,
+            )
         })
     })?;
+    timings.done("pages");
     // Further pages of each listing's cards, for "Show more".
     let listings =
         std::iter::once(None).chain(chrome.categories.iter().map(|c| Some(c.slug.as_str())));
@@ -265,7 +313,7 @@ fn run() -> Result<(), String> {
             )?;
         }
     }
-    let render_ms = render_started.elapsed().as_millis();
+    timings.done("cards");
 
     // Feeds: the site's and each category's, newest first with full content.
     let feed_posts: Vec<FeedPost> = manifest
@@ -299,6 +347,8 @@ fn run() -> Result<(), String> {
         )?;
     }
 
+    timings.done("feeds");
+
     // A page at each old address of a moved post, sending visitors on to it.
     let titles: HashMap<&str, &str> = manifest
         .posts
@@ -315,6 +365,8 @@ fn run() -> Result<(), String> {
             &blog_core::head::redirect_page(site_info.title.as_str(), title, &to),
         )?;
     }
+
+    timings.done("redirects");
 
     // Sitemap: every page but the not-found one, with its last change.
     let day = blog_core::dates::ymd_of_timestamp;
@@ -354,12 +406,14 @@ fn run() -> Result<(), String> {
         &sitemap::robots(sitemap_url.as_deref()),
     )?;
 
+    timings.done("sitemap");
+
     eprintln!(
-        "prerender: {} posts ({} drafts or future posts {}), {} pages, {} redirects from old addresses, {} feeds; content {content_ms} ms, pages {render_ms} ms on {threads} threads, {} ms in all",
+        "prerender: {} posts ({} drafts or future posts {}), {} pages, {} redirects from old addresses, {} feeds in {} ms on {threads} threads ({timings})",
         manifest.posts.len(),
         compiled.left_out,
         if args.build.drafts { "shown" } else { "left out" },
-        pages.len(),
+        pages,
         compiled.redirects.len(),
         chrome.categories.len() + 1,
         started.elapsed().as_millis()

@@ -8,6 +8,7 @@ use std::time::{SystemTime, UNIX_EPOCH};
 use crate::config::{read_site, SiteConfig};
 use crate::post::parse_date;
 use crate::site::{self, Compiled, Options};
+use crate::timings::Timings;
 
 #[derive(Debug, Clone)]
 pub struct BuildArgs {
@@ -46,9 +47,11 @@ pub fn compile_content(args: &BuildArgs) -> Result<(Compiled, SiteConfig), Strin
             .duration_since(UNIX_EPOCH)
             .map_or(0, |d| d.as_secs() as i64),
     };
+    let mut read = Timings::default();
     let config = read_site(&args.site)?;
     let files =
         site::load(&args.content).map_err(|e| format!("{}: {e}", args.content.display()))?;
+    read.done("read");
     let opts = Options {
         display_dir: args
             .content
@@ -63,7 +66,9 @@ pub fn compile_content(args: &BuildArgs) -> Result<(Compiled, SiteConfig), Strin
         base: args.base.clone(),
     };
     match site::compile(&files, &opts) {
-        Ok(compiled) => {
+        Ok(mut compiled) => {
+            read.extend(&compiled.timings);
+            compiled.timings = read;
             for w in &compiled.warnings {
                 eprintln!("{w}");
             }

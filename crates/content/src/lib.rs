@@ -1,6 +1,6 @@
 //! The content build: reads `content/`, checks every post's front matter,
-//! and writes what the browser app fetches (manifest, search index, bodies,
-//! files next to posts), the feeds and the sitemap. The prerenderer (the app's
+//! and writes what the browser app fetches (manifest, search index, files
+//! next to posts), the feeds and the sitemap. The prerenderer (the app's
 //! `prerender` binary) runs it before rendering every page.
 //!
 //! Parsing and checking are pure functions of the files' text ([`post::parse_post`],
@@ -15,5 +15,6 @@ pub mod post;
 pub mod search;
 pub mod site;
 pub mod sitemap;
+pub mod timings;
 
 pub use diagnostic::Diagnostic;

@@ -16,6 +16,7 @@ use blog_core::urls::{Dest, Internal, LinkTarget, Urls};
 use crate::config::Generator;
 use crate::diagnostic::{self, Diagnostic};
 use crate::search::{self, SearchFiles};
+use crate::timings::Timings;
 use rayon::prelude::*;
 
 /// Where `generator` put `post` by default: Jekyll by date
@@ -206,6 +207,8 @@ pub struct Compiled {
     pub warnings: Vec<Diagnostic>,
     /// Drafts and future posts left out.
     pub left_out: usize,
+    /// How long each step took.
+    pub timings: Timings,
 }
 
 pub fn is_markdown(rel: &str) -> bool {
@@ -268,6 +271,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     let mut warnings = Vec::new();
     let mut posts: Vec<SourcePost> = Vec::new();
     let display = |rel: &str| format!("{}/{rel}", opts.display_dir.trim_end_matches('/'));
+    let mut timings = Timings::default();
 
     // Each file is read on its own: share them out over the cores, keeping their order.
     let parsed: Vec<Parsed> = files
@@ -297,6 +301,8 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
             Err(e) => errors.extend(e),
         }
     }
+
+    timings.done("parse");
 
     // A moved blog's posts keep the address its generator gave them by default.
     if let Some(generator) = opts.moved_from {
@@ -418,6 +424,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
             )
         })
         .collect();
+    timings.done("render");
     // Links that lead nowhere: errors, or warnings while a migration is in progress.
     let mut broken: Vec<Diagnostic> = Vec::new();
     // Each post's links are checked, and its card made, on all cores.
@@ -540,7 +547,9 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     entries.sort_by(|a, b| newest_first(&a.0, &b.0));
     let metas: Vec<PostMeta> = entries.iter().map(|e| e.0.clone()).collect();
     let texts: Vec<&str> = entries.iter().map(|e| e.1.as_str()).collect();
+    timings.done("check");
     let search = search::build(&metas, &texts);
+    timings.done("search index");
     let rendered: Vec<RenderedPost> = metas
         .iter()
         .map(|m| {
@@ -555,6 +564,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     };
     let manifest_json = serde_json::to_string(&manifest)
         .map_err(|e| vec![Diagnostic::error("manifest.json", 1, "json", e.to_string())])?;
+    timings.done("manifest");
     Ok(Compiled {
         manifest,
         manifest_json,
@@ -569,11 +579,13 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
             .collect(),
         warnings,
         left_out: left_out.len(),
+        timings,
     })
 }
 
 /// Writes the build into `out`: `manifest.json`, the search index, and
-/// `content/` with each published body (front matter removed) and every other file.
+/// `content/` with every file next to the posts (images...). A post's markdown
+/// is not copied: the app gets it with the post's data (`data.json`).
 pub fn write(compiled: &Compiled, content_dir: &Path, out: &Path) -> io::Result<()> {
     let content_out = out.join("content");
     if content_out.exists() {
@@ -587,9 +599,6 @@ pub fn write(compiled: &Compiled, content_dir: &Path, out: &Path) -> io::Result<
         }
         Ok(path)
     };
-    for (rel, body) in &compiled.bodies {
-        fs::write(target(rel)?, body)?;
-    }
     for rel in &compiled.assets {
         fs::copy(content_dir.join(rel), target(rel)?)?;
     }

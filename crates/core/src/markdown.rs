@@ -715,10 +715,28 @@ pub fn reading_minutes(prose: usize, code: usize) -> u32 {
     (((doubled + per / 2) / per).max(1)) as u32
 }
 
+/// Words of `s`: runs of non-space holding a letter or digit. One pass over
+/// the characters, ASCII first (every body's text goes through it).
 fn count_words(s: &str) -> usize {
-    s.split_whitespace()
-        .filter(|w| w.chars().any(char::is_alphanumeric))
-        .count()
+    let (mut words, mut counted) = (0, false);
+    for c in s.chars() {
+        let (space, alphanumeric) = if c.is_ascii() {
+            let b = c as u8;
+            (
+                b.is_ascii_whitespace() || b == 0x0b,
+                b.is_ascii_alphanumeric(),
+            )
+        } else {
+            (c.is_whitespace(), c.is_alphanumeric())
+        };
+        if space {
+            counted = false;
+        } else if alphanumeric && !counted {
+            words += 1;
+            counted = true;
+        }
+    }
+    words
 }
 
 /// Cuts `s` to at most `max` characters at a word boundary, adding "…".

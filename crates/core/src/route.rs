@@ -105,27 +105,59 @@ pub const RELATED_MAX: usize = 3;
 /// Which posts relate to which: those sharing the most tags, then those in
 /// the same category, newest first. Built once for the site (the posts, newest
 /// first, as in the manifest); each post's share then costs only its tags'
-/// and category's posts.
+/// posts (a category's posts are read only while too few share a tag).
 pub struct Related<'a> {
     posts: &'a [PostMeta],
-    by_tag: HashMap<String, Vec<usize>>,
-    by_category: HashMap<String, Vec<usize>>,
+    /// Each post's tags (lowercased, each once) and category, as numbers.
+    tags: Vec<Vec<u32>>,
+    category: Vec<Option<u32>>,
+    /// The posts of each tag and of each category, in the manifest's order.
+    by_tag: Vec<Vec<u32>>,
+    by_category: Vec<Vec<u32>>,
 }
 
 impl<'a> Related<'a> {
     pub fn new(posts: &'a [PostMeta]) -> Self {
-        let mut by_tag: HashMap<String, Vec<usize>> = HashMap::new();
-        let mut by_category: HashMap<String, Vec<usize>> = HashMap::new();
+        fn number(
+            names: &mut HashMap<String, u32>,
+            lists: &mut Vec<Vec<u32>>,
+            name: String,
+        ) -> u32 {
+            let next = names.len() as u32;
+            let n = *names.entry(name).or_insert(next);
+            if n == next {
+                lists.push(Vec::new());
+            }
+            n
+        }
+        let (mut tag_names, mut category_names) = (HashMap::new(), HashMap::new());
+        let (mut by_tag, mut by_category) = (Vec::new(), Vec::new());
+        let mut tags = Vec::with_capacity(posts.len());
+        let mut category = Vec::with_capacity(posts.len());
         for (i, p) in posts.iter().enumerate() {
-            for tag in &p.tags {
-                by_tag.entry(tag.to_lowercase()).or_default().push(i);
+            let mut own: Vec<u32> = p
+                .tags
+                .iter()
+                .map(|t| number(&mut tag_names, &mut by_tag, t.to_lowercase()))
+                .collect();
+            own.sort_unstable();
+            own.dedup();
+            for &t in &own {
+                by_tag[t as usize].push(i as u32);
             }
-            if let Some(c) = p.category_slug() {
-                by_category.entry(c).or_default().push(i);
+            tags.push(own);
+            let c = p
+                .category_slug()
+                .map(|c| number(&mut category_names, &mut by_category, c));
+            if let Some(c) = c {
+                by_category[c as usize].push(i as u32);
             }
+            category.push(c);
         }
         Related {
             posts,
+            tags,
+            category,
             by_tag,
             by_category,
         }
@@ -133,36 +165,45 @@ impl<'a> Related<'a> {
 
     /// Up to `max` posts related to the `i`-th.
     pub fn of(&self, i: usize, max: usize) -> Vec<PostLink> {
-        let Some(post) = self.posts.get(i) else {
+        if i >= self.posts.len() || max == 0 {
             return Vec::new();
-        };
-        // Per candidate: shared tags, and whether it is in the same category
-        // (the category's posts join with no tag shared).
-        let mut shared: HashMap<usize, (usize, bool)> = HashMap::new();
-        let mut tags: Vec<String> = post.tags.iter().map(|t| t.to_lowercase()).collect();
-        tags.sort();
-        tags.dedup();
-        for tag in &tags {
-            for &j in self.by_tag.get(tag).into_iter().flatten() {
-                shared.entry(j).or_default().0 += 1;
+        }
+        // Shared tags per post, counted over the posts of this one's tags.
+        let mut shared = vec![0u16; self.posts.len()];
+        let mut sharing: Vec<u32> = Vec::new();
+        for &t in &self.tags[i] {
+            for &j in &self.by_tag[t as usize] {
+                if shared[j as usize] == 0 {
+                    sharing.push(j);
+                }
+                shared[j as usize] = shared[j as usize].saturating_add(1);
             }
         }
-        if let Some(c) = post.category_slug() {
-            for &j in self.by_category.get(&c).into_iter().flatten() {
-                shared.entry(j).or_default().1 = true;
-            }
-        }
-        shared.remove(&i);
-        let mut ranked: Vec<(usize, bool, usize)> = shared
-            .into_iter()
-            .map(|(j, (n, same_category))| (n, same_category, j))
-            .collect();
+        let own = self.category[i];
+        let same = |j: u32| own.is_some() && self.category[j as usize] == own;
         // More shared tags, then the same category, then newer (a lower index).
-        ranked.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.cmp(&a.1)).then(a.2.cmp(&b.2)));
-        ranked
+        let rank = |&a: &u32, &b: &u32| {
+            (shared[b as usize].cmp(&shared[a as usize]))
+                .then(same(b).cmp(&same(a)))
+                .then(a.cmp(&b))
+        };
+        sharing.retain(|&j| j as usize != i);
+        if sharing.len() > max {
+            sharing.select_nth_unstable_by(max - 1, rank);
+            sharing.truncate(max);
+        }
+        sharing.sort_unstable_by(rank);
+        // Then the category's posts that share no tag, newest first.
+        if let Some(c) = own {
+            let rest = self.by_category[c as usize]
+                .iter()
+                .filter(|&&j| j as usize != i && shared[j as usize] == 0);
+            let room = max - sharing.len();
+            sharing.extend(rest.take(room));
+        }
+        sharing
             .into_iter()
-            .take(max)
-            .map(|(_, _, j)| PostLink::from(&self.posts[j]))
+            .map(|j| PostLink::from(&self.posts[j as usize]))
             .collect()
     }
 }

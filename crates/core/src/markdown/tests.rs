@@ -324,3 +324,23 @@ fn the_analysis_reads_the_body_as_the_page_shows_it() {
     assert_eq!(a.links[3].target, LinkTarget::Broken("../up.png".into()));
     assert_eq!(a.links[4].target, LinkTarget::Rejected);
 }
+
+#[test]
+fn words_are_runs_of_non_space_with_a_letter_or_digit() {
+    let reference = |s: &str| {
+        s.split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphanumeric))
+            .count()
+    };
+    for text in [
+        "",
+        "   ",
+        "one",
+        "two words",
+        " -- a — b\u{a0}c\u{2003}d\u{b}e\u{85}f ",
+        "x86_64 3.14 (…) «ça» naïve 東京 🙂 🙂x",
+        "tab\tnew\nline\r\nend\u{c}",
+    ] {
+        assert_eq!(super::count_words(text), reference(text), "{text:?}");
+    }
+}
