@@ -25,7 +25,10 @@
 //    flight, no DOM change inside <main> and an idle main thread, for 500 ms. Reports
 //    the last DOM change (a MutationObserver's performance.now()) minus the last
 //    keydown (its event timeStamp), and the bytes fetched from focusing the field
-//    until final, by kind, with the largest files.
+//    until final, by kind, with the largest files. Also the last change other
+//    than a link's href: the results on screen (cards, count line, category
+//    counts), before the category links follow the URL, which follows the
+//    field once typing pauses or the field is left (the step blurs it).
 // 3. Typing, CPU slowed 4x: one key every 150 ms. Per key, the main-thread task
 //    time it caused (CDP Performance.getMetrics TaskDuration, read before each
 //    key and, after the last, once the page is quiet) and the time from its
@@ -174,9 +177,13 @@ async function settle(page, cdp, ms) {
 // Records keydown times, DOM changes inside <main> and long tasks, in the
 // page's performance.now() time.
 function installProbes() {
-  const b = (window.__bench = { keys: [], mutations: [], longTasks: [] });
+  const b = (window.__bench = { keys: [], mutations: [], shown: [], longTasks: [] });
   addEventListener('keydown', (e) => b.keys.push(e.timeStamp), true);
-  new MutationObserver(() => b.mutations.push(performance.now())).observe(document.querySelector('main'), {
+  new MutationObserver((records) => {
+    const t = performance.now();
+    b.mutations.push(t);
+    if (records.some((r) => r.type !== 'attributes' || r.attributeName !== 'href')) b.shown.push(t);
+  }).observe(document.querySelector('main'), {
     subtree: true, childList: true, attributes: true, characterData: true,
   });
   new PerformanceObserver((list) => {
@@ -319,9 +326,10 @@ async function firstSearch(browser, origin, query) {
     await box.evaluate((el) => el.blur());
     await settle(page, cdp, 500);
     await throttled.stop();
-    const { keys, mutations } = await page.evaluate(() => window.__bench);
+    const { keys, mutations, shown } = await page.evaluate(() => window.__bench);
     const lastKey = keys.at(-1);
     const lastChange = mutations.filter((t) => t > lastKey).at(-1);
+    const lastShown = shown.filter((t) => t > lastKey).at(-1);
     const status = await page.getByRole('status').allInnerTexts();
     const typed = await box.inputValue();
     if (typed !== query) warnings.add(`search: the box holds “${typed}”, not “${query}”`);
@@ -329,6 +337,7 @@ async function firstSearch(browser, origin, query) {
     crossCheck(phase, origin);
     return {
       final: lastChange === undefined ? null : lastChange - lastKey,
+      shown: lastShown === undefined ? null : lastShown - lastKey,
       fromFirstKey: lastChange === undefined ? null : lastChange - keys[0],
       keyGap: median(keys.slice(1).map((k, i) => k - keys[i])),
       ...byKind(served(phase)),
@@ -535,6 +544,7 @@ row('last long task ends (if any)', 'view.lastLongTask', ms);
 row('main-thread task time', 'view.mainThread', ms);
 console.log(`first search “${opts.query}”  (CPU ${CPU_SLOWDOWN}x slower, 50 ms a key, ${opts.keys === 'paced' ? 'on a fixed schedule' : 'keyboard.type'})`);
 row('last key to final results', 'search.final', ms);
+row('  results on screen', 'search.shown', ms);
 row('first key to final results', 'search.fromFirstKey', ms);
 row('transferred from focus', 'search.bytes', kb);
 console.log(`    by kind: ${kinds('search')}`);
@@ -562,7 +572,7 @@ if (opts.json) {
     label, dist: path.resolve(dist), runs, query: opts.query, typed: opts.typing, keys: opts.keys, cpuSlowdown: CPU_SLOWDOWN,
     view: { ...medians('view', ['bytes', 'requests', 'lcp', 'load', 'hydrated', 'lastLongTask', 'mainThread']),
       kinds: medians('view', ['kinds.js', 'kinds.wasm', 'kinds.json', 'kinds.other']) },
-    search: { ...medians('search', ['final', 'fromFirstKey', 'bytes', 'requests', 'keyGap']),
+    search: { ...medians('search', ['final', 'shown', 'fromFirstKey', 'bytes', 'requests', 'keyGap']),
       kinds: medians('search', ['kinds.js', 'kinds.wasm', 'kinds.json', 'kinds.other']), top: results[0].search.top },
     typing: medians('typing', ['costMedian', 'costWorst', 'changeMedian', 'changeWorst', 'longTasks', 'bytes', 'keyGap']),
     floor: { noScript: median(series('noScript.costMedian')), bareField: median(series('bareField.costMedian')) },
