@@ -160,26 +160,8 @@ fn run() -> Result<(), String> {
         ),
     }
 
-    // The data files are written while another thread makes each post's
-    // folder (the pages' threads then create files in folders of their own).
-    std::thread::scope(|scope| {
-        let folders = scope.spawn(|| {
-            let files = compiled
-                .manifest
-                .posts
-                .iter()
-                .filter_map(|p| page_file(&urls, &urls.post(&p.slug)));
-            files.map(|f| args.out.join(f)).try_for_each(|file| {
-                let dir = file.parent().unwrap_or(&args.out);
-                fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))
-            })
-        });
-        site::write(&compiled, &args.build.content, &args.out)
-            .map_err(|e| format!("{}: {e}", args.out.display()))?;
-        folders
-            .join()
-            .map_err(|_| "the posts' folders could not be made".to_string())?
-    })?;
+    site::write(&compiled, &args.build.content, &args.out)
+        .map_err(|e| format!("{}: {e}", args.out.display()))?;
     timings.done("data files");
 
     let index = args.out.join("index.html");
