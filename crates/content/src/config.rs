@@ -1,8 +1,13 @@
-//! `site.toml`: the blog's name, tagline and public address.
+//! `site.toml`: the blog's name, tagline and public address, and for a blog
+//! that moved in, what its old site said (generator, address patterns,
+//! feeds, parameters, static files).
 
-use std::path::Path;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
 
 use blog_core::model::Site;
+
+pub use crate::moved::Generator;
 
 /// What `site.toml` says.
 #[derive(Debug, Clone, PartialEq)]
@@ -19,14 +24,18 @@ pub struct SiteConfig {
     /// posts come from; each post's address there by that generator's default
     /// (when it names none itself) gets a page that sends visitors on.
     pub moved_from: Option<Generator>,
-}
-
-/// A site generator a blog may move in from.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Generator {
-    Zola,
-    Hugo,
-    Jekyll,
+    /// `[permalinks]`: the old site's address patterns, by section (the first
+    /// folder under `content/`), `"*"` for every post.
+    pub permalinks: BTreeMap<String, String>,
+    /// `old_feeds = ["/feed.xml"]`: where the old site published its feeds;
+    /// each serves the site's feed, so subscribers keep getting posts.
+    pub old_feeds: Vec<String>,
+    /// `[params]`: values shortcodes read (Hugo's `param`).
+    pub params: toml::Table,
+    /// `static = "static"`: a folder whose files are served at the site's
+    /// root (`/img/x.png`), relative to `site.toml`. Default: `static/` beside
+    /// `site.toml`, when there is one.
+    pub static_dir: Option<PathBuf>,
 }
 
 impl SiteConfig {
@@ -40,32 +49,65 @@ impl SiteConfig {
             base_url: None,
             broken_links_warn: false,
             moved_from: None,
+            permalinks: BTreeMap::new(),
+            old_feeds: Vec::new(),
+            params: toml::Table::new(),
+            static_dir: None,
         }
     }
 }
 
-/// Reads `site.toml`; a missing file gives the defaults.
+/// Reads `site.toml`; a missing file gives the defaults. The static folder
+/// is resolved against the file's folder.
 pub fn read_site(path: &Path) -> Result<SiteConfig, String> {
     if !path.exists() {
         return Ok(SiteConfig::default_site());
     }
     let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    parse_site(&path.display().to_string(), &text)
+    let mut config = parse_site(&path.display().to_string(), &text)?;
+    let folder = path.parent().unwrap_or(Path::new("."));
+    config.static_dir = match config.static_dir {
+        Some(dir) => {
+            let dir = folder.join(dir);
+            if !dir.is_dir() {
+                let line = line_of_key(&text, "static");
+                return Err(format!(
+                    "{}:{line}: static: `{}` is not a folder (expected the folder of files served at the site's root, relative to site.toml)",
+                    path.display(),
+                    dir.display()
+                ));
+            }
+            Some(dir)
+        }
+        None => Some(folder.join("static")).filter(|d| d.is_dir()),
+    };
+    Ok(config)
 }
+
+/// `site.toml` as written.
+#[derive(serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SiteFile {
+    title: String,
+    #[serde(default)]
+    description: String,
+    base_url: Option<String>,
+    broken_links: Option<String>,
+    moved_from: Option<String>,
+    #[serde(default)]
+    permalinks: BTreeMap<String, String>,
+    #[serde(default)]
+    old_feeds: Vec<String>,
+    #[serde(default)]
+    params: toml::Table,
+    #[serde(rename = "static")]
+    static_dir: Option<PathBuf>,
+}
+
+const EXPECTED: &str = "expected `title = \"...\"`, and optionally `description`, `base_url = \"https://...\"`, `broken_links = \"warn\"`, `moved_from = \"jekyll\"`, `static = \"static\"`, `old_feeds = [\"/feed.xml\"]`, `[permalinks]` and `[params]`";
 
 /// Parses the text of `site.toml`, named `display` in messages.
 pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
-    #[derive(serde::Deserialize)]
-    #[serde(deny_unknown_fields)]
-    struct SiteFile {
-        title: String,
-        #[serde(default)]
-        description: String,
-        base_url: Option<String>,
-        broken_links: Option<String>,
-        moved_from: Option<String>,
-    }
-    const EXPECTED: &str = "expected `title = \"...\"`, and optionally `description = \"...\"`, `base_url = \"https://...\"`, `broken_links = \"warn\"` and `moved_from = \"jekyll\"`";
     let line_of = |start: usize| text[..start.min(text.len())].matches('\n').count() + 1;
     let file: SiteFile = toml::from_str(text).map_err(|e| {
         let line = e.span().map_or(1, |s| line_of(s.start));
@@ -74,6 +116,7 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
             e.message().trim()
         )
     })?;
+    let fail = |key: &str, message: String| format!("{display}:{}: {key}: {message}", line_of_key(text, key));
     let base_url = match file.base_url.map(|u| u.trim().to_string()) {
         Some(url) if url.is_empty() => None,
         Some(url) => {
@@ -83,10 +126,7 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
                 || host.is_empty()
                 || host.starts_with('/')
             {
-                let line = line_of_key(text, "base_url");
-                return Err(format!(
-                    "{display}:{line}: base_url: `{url}` is not an absolute http(s) address (expected e.g. `https://example.com` or `https://you.github.io/repo/`)"
-                ));
+                return Err(fail("base_url", format!("`{url}` is not an absolute http(s) address (expected e.g. `https://example.com` or `https://you.github.io/repo/`)")));
             }
             Some(url)
         }
@@ -96,30 +136,21 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
         None | Some("error") => false,
         Some("warn") => true,
         Some(other) => {
-            let line = line_of_key(text, "broken_links");
-            return Err(format!(
-                "{display}:{line}: broken_links: `{other}` is not a severity (expected `\"error\"` or `\"warn\"`)"
-            ));
+            return Err(fail("broken_links", format!("`{other}` is not a severity (expected `\"error\"` or `\"warn\"`)")));
         }
     };
-    let moved_from = match file
-        .moved_from
-        .as_deref()
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
+    let moved_from = match file.moved_from.as_deref() {
         None => None,
-        Some("zola") => Some(Generator::Zola),
-        Some("hugo") => Some(Generator::Hugo),
-        Some("jekyll") => Some(Generator::Jekyll),
-        Some(_) => {
-            let line = line_of_key(text, "moved_from");
-            let other = file.moved_from.unwrap_or_default();
-            return Err(format!(
-                "{display}:{line}: moved_from: `{other}` is not a generator this blog knows (expected `\"zola\"`, `\"hugo\"` or `\"jekyll\"`)"
-            ));
-        }
+        Some(name) => Some(Generator::named(name).ok_or_else(|| {
+            fail("moved_from", format!("`{name}` is not a generator this blog knows (expected `\"zola\"`, `\"hugo\"` or `\"jekyll\"`)"))
+        })?),
     };
+    if let Some(feed) = file.old_feeds.iter().find(|f| !f.starts_with('/')) {
+        return Err(fail("old_feeds", format!("`{feed}` is not a path from the site's root (expected e.g. `\"/feed.xml\"`)")));
+    }
+    if !file.permalinks.is_empty() && moved_from.is_none() {
+        return Err(fail("permalinks", "are the old site's address patterns, but `moved_from` does not say which generator wrote them (expected `moved_from = \"jekyll\"`, `\"hugo\"` or `\"zola\"`)".into()));
+    }
     Ok(SiteConfig {
         site: Site {
             title: file.title,
@@ -128,6 +159,10 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
         base_url,
         broken_links_warn,
         moved_from,
+        permalinks: file.permalinks,
+        old_feeds: file.old_feeds,
+        params: file.params,
+        static_dir: file.static_dir,
     })
 }
 

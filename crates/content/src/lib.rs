@@ -11,6 +11,8 @@ pub mod config;
 pub mod diagnostic;
 pub mod feeds;
 pub mod frontmatter;
+pub mod import;
+pub mod moved;
 pub mod post;
 pub mod search;
 pub mod site;

@@ -13,7 +13,7 @@ use blog_core::model::{newest_first, Manifest, PostMeta, Site};
 use blog_core::text::category_slug;
 use blog_core::urls::{Dest, Internal, LinkTarget, Urls};
 
-use crate::config::Generator;
+use crate::moved::Generator;
 use crate::diagnostic::{self, Diagnostic};
 use crate::search::{self, SearchFiles};
 use crate::timings::Timings;
