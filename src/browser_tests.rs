@@ -61,6 +61,7 @@ async fn rendered_attacks_never_run_in_a_real_document() {
                 source: "p.md",
                 old_urls: &[],
                 post_for_source: &|_| None,
+                heading_id: &blog_core::text::slugify,
             },
         )
         .html;
@@ -218,7 +219,7 @@ fn manifest_page_data_and_search_answers_read_what_is_written() {
         updated: Some("2026-03-20".into()),
         category: Some("CI/CD".into()),
         tags: vec!["postgres".into(), "rds".into()],
-        authors: vec!["Ana Lima".into()],
+        authors: vec![blog_core::model::Author::named("Ana Lima")],
         summary: "Summary.".into(),
         reading_minutes: 9,
         source: "2026/pool.md".into(),

@@ -160,8 +160,12 @@ fn run() -> Result<(), String> {
         ),
     }
 
-    site::write(&compiled, &args.build.content, &args.out)
+    let skipped = site::write(&compiled, &args.build.content, &args.out)
+        .and_then(|()| site::copy_static(config.static_dir.as_deref(), &args.out))
         .map_err(|e| format!("{}: {e}", args.out.display()))?;
+    for file in skipped {
+        eprintln!("{}: warning: static: `{file}` is a file this site writes itself; the static folder's copy was left out", args.build.site.display());
+    }
     timings.done("data files");
 
     let index = args.out.join("index.html");
@@ -215,6 +219,7 @@ fn run() -> Result<(), String> {
                 ));
                 p.links = body.links.clone();
                 p.old_urls = body.old_urls.clone();
+                p.heading_ids = body.headings.iter().map(|h| h.id.clone()).collect();
                 data(urls.post(&p.post.slug), Page::Post(Box::new(p)))
             }
             Route::NotFound => data(urls.not_found(), Page::NotFound),
@@ -308,11 +313,16 @@ fn run() -> Result<(), String> {
         })
         .collect();
     let site_info = &manifest.site;
-    write(
-        &args.out,
-        &page_file(&urls, &urls.feed(None)).unwrap_or_default(),
-        &feeds::atom(site_info, &urls, None, &feed_posts),
-    )?;
+    let feed_file = page_file(&urls, &urls.feed(None)).unwrap_or_default();
+    let feed = feeds::atom(site_info, &urls, None, &feed_posts);
+    write(&args.out, &feed_file, &feed)?;
+    // The old site's feed addresses serve the same feed: subscribers keep it.
+    for old in &config.old_feeds {
+        let file = old.trim_start_matches('/');
+        if file != feed_file {
+            write(&args.out, file, &feed)?;
+        }
+    }
     for c in &chrome.categories {
         let in_category: Vec<FeedPost> = feed_posts
             .iter()

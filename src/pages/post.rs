@@ -6,10 +6,10 @@ use blog_core::aside;
 use blog_core::dates::display_date;
 use blog_core::head::{title, View};
 use blog_core::markdown::RenderRequest;
-use blog_core::model::PostMeta;
+use blog_core::model::{Author, PostMeta};
 use blog_core::route::{Page, PostData, PostLink};
 use blog_core::urls::percent_decode;
-use leptos::either::{EitherOf3, EitherOf4};
+use leptos::either::{Either, EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -114,6 +114,7 @@ pub fn PostPage() -> impl IntoView {
                 source: data.post.source.clone(),
                 posts: data.links.clone(),
                 old_urls: data.old_urls.clone(),
+                heading_ids: data.heading_ids.clone(),
             };
             renderer::render(&renderer_url, request).await
         });
@@ -210,13 +211,18 @@ fn PostHeader(post: PostMeta) -> impl IntoView {
         }
     });
     let byline = (!post.authors.is_empty() || post.updated.is_some()).then(|| {
-        let authors = (!post.authors.is_empty()).then(|| format!("By {}", post.authors.join(", ")));
         let updated = post
             .updated
             .clone()
             .map(|u| format!("Updated {}", display_date(&u)));
-        let parts: Vec<String> = authors.into_iter().chain(updated).collect();
-        view! { <p class="byline">{parts.join(" · ")}</p> }
+        let separator = (!post.authors.is_empty() && updated.is_some()).then_some(" · ");
+        view! {
+            <p class="byline">
+                {(!post.authors.is_empty()).then(|| view! { "By " <Authors authors=post.authors.clone() /> })}
+                {separator}
+                {updated}
+            </p>
+        }
     });
     view! {
         <header class="post-header">
@@ -281,4 +287,21 @@ fn scroll_to_hash_after_render() {
             el.scroll_into_view();
         }
     });
+}
+
+/// The authors of a post, each a link where the post names one.
+#[component]
+fn Authors(authors: Vec<Author>) -> impl IntoView {
+    let last = authors.len().saturating_sub(1);
+    authors
+        .into_iter()
+        .enumerate()
+        .map(|(i, a)| {
+            let name = match a.url {
+                Some(url) => Either::Left(view! { <a href=url rel="author">{a.name}</a> }),
+                None => Either::Right(a.name),
+            };
+            view! { {name}{(i < last).then_some(", ")} }
+        })
+        .collect_view()
 }

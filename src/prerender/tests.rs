@@ -15,7 +15,7 @@ fn post(slug: &str, date: &str, category: &str) -> PostMeta {
         updated: None,
         category: Some(category.into()),
         tags: vec!["postgres".into()],
-        authors: vec!["Ana Lima".into()],
+        authors: vec![blog_core::model::Author::named("Ana Lima")],
         summary: format!("Summary of {slug}."),
         reading_minutes: 4,
         source: format!("{slug}.md"),

@@ -59,11 +59,10 @@ pub fn compile_content(args: &BuildArgs) -> Result<(Compiled, SiteConfig), Strin
             .trim_end_matches('/')
             .to_string(),
         include_drafts: args.drafts,
-        now,
-        site: config.site.clone(),
-        broken_links_warn: config.broken_links_warn,
-        moved_from: config.moved_from,
+        static_files: site::static_files(config.static_dir.as_deref())
+            .map_err(|e| format!("static folder: {e}"))?,
         base: args.base.clone(),
+        ..Options::new(&config, now)
     };
     match site::compile(&files, &opts) {
         Ok(mut compiled) => {
@@ -71,6 +70,9 @@ pub fn compile_content(args: &BuildArgs) -> Result<(Compiled, SiteConfig), Strin
             compiled.timings = read;
             for w in &compiled.warnings {
                 eprintln!("{w}");
+            }
+            if let Some(line) = count_by_kind(&compiled.warnings) {
+                eprintln!("{line}");
             }
             Ok((compiled, config))
         }
@@ -88,4 +90,27 @@ pub fn compile_content(args: &BuildArgs) -> Result<(Compiled, SiteConfig), Strin
             ))
         }
     }
+}
+
+/// One line counting warnings by kind, most first: `warning: 14 warnings:
+/// 9 unknown field, 3 link, 2 shortcode`; `None` without warnings.
+pub fn count_by_kind(warnings: &[crate::Diagnostic]) -> Option<String> {
+    if warnings.is_empty() {
+        return None;
+    }
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for w in warnings {
+        match counts.iter_mut().find(|(k, _)| *k == w.kind()) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((w.kind(), 1)),
+        }
+    }
+    counts.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(b.0)));
+    let kinds: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
+    let n = warnings.len();
+    Some(format!(
+        "warning: {n} warning{}: {}",
+        if n == 1 { "" } else { "s" },
+        kinds.join(", ")
+    ))
 }

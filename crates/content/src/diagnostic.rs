@@ -38,8 +38,22 @@ impl Diagnostic {
         }
     }
 
-    pub fn is_error(&self) -> bool {
-        self.severity == Severity::Error
+    /// The same message as a warning.
+    pub fn into_warning(self) -> Self {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
+    /// What kind of problem it is, for the count of warnings by kind: the
+    /// field, or "unknown field" for every field that is not used.
+    pub fn kind(&self) -> &str {
+        if self.message.starts_with("unknown field") {
+            "unknown field"
+        } else {
+            &self.field
+        }
     }
 }
 

@@ -67,8 +67,14 @@ fn entry(post: &FeedPost, urls: &Urls) -> Entry {
         authors: meta
             .authors
             .iter()
-            .map(|name| Person {
-                name: name.clone(),
+            .map(|author| Person {
+                name: author.name.clone(),
+                uri: author.url.clone().filter(|u| !u.starts_with("mailto:")),
+                email: author
+                    .url
+                    .as_deref()
+                    .and_then(|u| u.strip_prefix("mailto:"))
+                    .map(String::from),
                 ..Default::default()
             })
             .collect(),
@@ -147,7 +153,7 @@ mod tests {
             updated: Some("2026-03-20".into()),
             category: Some("CI/CD".into()),
             tags: vec!["postgres".into()],
-            authors: vec!["Ana Lima".into()],
+            authors: vec![blog_core::model::Author::named("Ana Lima")],
             summary: "S".into(),
             reading_minutes: 1,
             source: "a.md".into(),

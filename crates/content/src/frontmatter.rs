@@ -1,7 +1,7 @@
 //! Splits a post into front matter and body, and reads YAML (`---`) or TOML
 //! (`+++`) front matter into one tree whose every node knows its line.
 
-use saphyr::{LoadableYamlNode, MarkedYaml, Scalar, YamlData};
+use saphyr::{MarkedYaml, Scalar, ScanError, YamlData, YamlLoader};
 use toml::de::{DeTable, DeValue};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -61,6 +61,18 @@ pub struct FrontMatter<'a> {
     pub body: &'a str,
     /// 1-based line of the file on which the body starts.
     pub body_line: usize,
+    /// A key set twice in YAML, where [`Repeated::LastWins`] took the last
+    /// value: the key and the line of its second setting.
+    pub repeated: Option<(String, usize)>,
+}
+
+/// What a YAML key set twice means: an error, or the last value (as Jekyll's
+/// and Hugo's YAML parsers read it).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Repeated {
+    #[default]
+    Error,
+    LastWins,
 }
 
 /// A problem found while splitting or parsing: line and message.
@@ -80,6 +92,11 @@ fn syntax(line: usize, message: impl Into<String>) -> SyntaxError {
 /// Splits and parses. The front matter must open on the first line with
 /// `---` (YAML) or `+++` (TOML) and close with the same line.
 pub fn parse(src: &str) -> Result<FrontMatter<'_>, SyntaxError> {
+    parse_with(src, Repeated::Error)
+}
+
+/// [`parse`], with YAML keys set twice read as `repeated` says.
+pub fn parse_with(src: &str, repeated: Repeated) -> Result<FrontMatter<'_>, SyntaxError> {
     let src = src.strip_prefix('\u{feff}').unwrap_or(src);
     let first_line_end = src.find('\n').map_or(src.len(), |i| i + 1);
     let (format, fence) = match src[..first_line_end].trim_end() {
@@ -106,32 +123,65 @@ pub fn parse(src: &str) -> Result<FrontMatter<'_>, SyntaxError> {
         return Err(syntax(1, format!("front matter is never closed (expected a line with only `{fence}` after the fields)")));
     };
     let text = &src[first_line_end..fm_end];
-    let entries = match format {
-        Format::Yaml => parse_yaml(text, 2)?,
-        Format::Toml => parse_toml(text, 2)?,
+    let (entries, repeated) = match format {
+        Format::Yaml => parse_yaml(text, 2, repeated)?,
+        Format::Toml => (parse_toml(text, 2)?, None),
     };
     Ok(FrontMatter {
         format,
         entries,
         body: &src[body_start..],
         body_line: close_line + 1,
+        repeated,
     })
 }
 
-fn parse_yaml(text: &str, first_line: usize) -> Result<Vec<Entry>, SyntaxError> {
-    let docs = MarkedYaml::load_from_str(text).map_err(|e| {
-        syntax(
-            first_line + e.marker().line().saturating_sub(1),
-            format!("YAML syntax error: {}", e.info()),
-        )
-    })?;
+/// The YAML documents of `text`, keys set twice allowed or not.
+fn load_yaml(text: &str, duplicates: bool) -> Result<Vec<MarkedYaml<'_>>, ScanError> {
+    let mut parser = saphyr_parser::Parser::new_from_str(text);
+    let mut loader = YamlLoader::<MarkedYaml>::default();
+    loader.allow_duplicate_keys(duplicates);
+    parser.load(&mut loader, true)?;
+    match loader.error() {
+        Some(e) => Err(e.clone()),
+        None => Ok(loader.into_documents()),
+    }
+}
+
+/// The entries of YAML front matter, and the first key set twice when
+/// `repeated` lets the last value win.
+fn parse_yaml(
+    text: &str,
+    first_line: usize,
+    repeated: Repeated,
+) -> Result<(Vec<Entry>, Option<(String, usize)>), SyntaxError> {
+    let line_of = |e: &ScanError| first_line + e.marker().line().saturating_sub(1);
+    let (docs, twice) = match load_yaml(text, false) {
+        Ok(docs) => (docs, None),
+        Err(e) if repeated == Repeated::LastWins && e.info() == "duplicated key in mapping" => {
+            let line = line_of(&e);
+            let key = text.lines().nth(line - first_line).unwrap_or("");
+            let key = key.split(':').next().unwrap_or("").trim().to_string();
+            (
+                load_yaml(text, true)
+                    .map_err(|e| syntax(line_of(&e), format!("YAML syntax error: {}", e.info())))?,
+                Some((key, line)),
+            )
+        }
+        Err(e) => {
+            return Err(syntax(
+                line_of(&e),
+                format!("YAML syntax error: {}", e.info()),
+            ))
+        }
+    };
     let Some(doc) = docs.into_iter().next() else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), twice));
     };
     let root = yaml_node(&doc, first_line)?;
     match root.value {
-        Value::Map(entries) => Ok(entries),
-        Value::Null => Ok(Vec::new()),
+        Value::Map(entries) => Ok((entries, twice)),
+        Value::Null => Ok((Vec::new(), twice)),
         other => Err(syntax(
             root.line,
             format!(

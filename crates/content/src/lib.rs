@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod feeds;
 pub mod frontmatter;
 pub mod import;
+pub mod links;
 pub mod moved;
 pub mod post;
 pub mod search;

@@ -9,8 +9,11 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime};
 
+use blog_core::model::Author;
+
 use crate::diagnostic::Diagnostic;
-use crate::frontmatter::{self, Entry, Node, Value};
+use crate::frontmatter::{self, Entry, Node, Repeated, Value};
+use crate::moved::Generator;
 
 /// A publication date as written (`YYYY-MM-DD`) and as an instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -32,8 +35,12 @@ pub struct SourcePost {
     pub updated: Option<String>,
     pub category: Option<String>,
     pub category_line: usize,
+    /// Every category, as written (old addresses may name them all).
+    pub categories: Vec<String>,
+    /// The front matter's `slug`, as written (old addresses may use it).
+    pub slug_field: Option<String>,
     pub tags: Vec<String>,
-    pub authors: Vec<String>,
+    pub authors: Vec<Author>,
     pub summary: Option<String>,
     pub draft: bool,
     /// The post's addresses on the site it moved from.
@@ -232,6 +239,8 @@ pub fn old_url(
 
 struct Reader<'a> {
     path: &'a str,
+    /// The generator the post comes from: its date formats are read too.
+    moved_from: Option<Generator>,
     errors: Vec<Diagnostic>,
     warnings: Vec<Diagnostic>,
 }
@@ -315,9 +324,64 @@ impl Reader<'_> {
                 return None;
             }
         };
-        parse_date(&text)
-            .map_err(|m| self.error(node.line, field, m))
-            .ok()
+        let theirs = self.moved_from.and_then(|g| g.parse_date(&text));
+        match theirs {
+            Some(date) => Some(date),
+            None => parse_date(&text)
+                .map_err(|m| self.error(node.line, field, m))
+                .ok(),
+        }
+    }
+
+    /// Authors as the generators write them: a name, a list of names, a
+    /// table (`name`, with `link`, `url`, `website` or `email`) or a list of tables.
+    fn authors(&mut self, field: &str, node: &Node) -> Vec<Author> {
+        match &node.value {
+            Value::List(items) => items.iter().filter_map(|i| self.author(field, i)).collect(),
+            _ => self.author(field, node).into_iter().collect(),
+        }
+    }
+
+    fn author(&mut self, field: &str, node: &Node) -> Option<Author> {
+        let Value::Map(entries) = &node.value else {
+            return self.string(field, node).map(|name| Author::named(&name));
+        };
+        let get = |keys: &[&str]| {
+            entries
+                .iter()
+                .find(|e| keys.contains(&e.key.as_str()))
+                .and_then(|e| match &e.value.value {
+                    Value::Str(s) if !s.trim().is_empty() => Some(s.trim().to_string()),
+                    _ => None,
+                })
+        };
+        let Some(name) = get(&["name", "display_name", "title"]) else {
+            self.error(
+                node.line,
+                field,
+                "is a table without a `name` (expected e.g. `{name: Ana Lima, link: https://…}`)",
+            );
+            return None;
+        };
+        let url = match (
+            get(&["link", "url", "website", "homepage"]),
+            get(&["email"]),
+        ) {
+            (Some(url), _)
+                if blog_core::urls::scheme_of(&url).is_some_and(|s| {
+                    s.eq_ignore_ascii_case("http") || s.eq_ignore_ascii_case("https")
+                }) =>
+            {
+                Some(url)
+            }
+            (Some(url), _) => {
+                self.warnings.push(Diagnostic::warning(self.path, node.line, field, format!("`{url}` is not a web address, so the name is shown without it (expected `https://…`)")));
+                None
+            }
+            (None, Some(email)) if email.contains('@') => Some(format!("mailto:{email}")),
+            _ => None,
+        };
+        Some(Author { name, url })
     }
 
     fn bool(&mut self, field: &str, node: &Node) -> Option<bool> {
@@ -348,14 +412,32 @@ pub fn parse_post(
     path: &str,
     source: &str,
     text: &str,
+    moved_from: Option<Generator>,
 ) -> Result<(SourcePost, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let fm = frontmatter::parse(text)
+    // Jekyll's and Hugo's YAML parsers take the last of a key set twice.
+    let repeated = match moved_from {
+        Some(Generator::Jekyll | Generator::Hugo) => Repeated::LastWins,
+        _ => Repeated::Error,
+    };
+    let fm = frontmatter::parse_with(text, repeated)
         .map_err(|e| vec![Diagnostic::error(path, e.line, "front matter", e.message)])?;
     let mut r = Reader {
         path,
+        moved_from,
         errors: Vec::new(),
         warnings: Vec::new(),
     };
+    if let (Some((key, line)), Some(generator)) = (&fm.repeated, moved_from) {
+        r.warnings.push(Diagnostic::warning(
+            path,
+            *line,
+            key,
+            format!(
+                "is set twice; the last value is used, as {} reads it",
+                generator.title()
+            ),
+        ));
+    }
 
     // Flatten Zola's [taxonomies] table into the top level.
     let mut entries: Vec<Entry> = Vec::new();
@@ -461,9 +543,11 @@ pub fn parse_post(
         .and_then(|e| r.date(&e.key, &e.value))
         .map(|d| d.ymd);
 
+    let mut categories = Vec::new();
     let (category, category_line) = match get("category") {
         Some(e) => {
             let list = r.string_list(&e.key, &e.value);
+            categories.clone_from(&list);
             if list.len() > 1 {
                 r.warnings.push(Diagnostic::warning(
                     path,
@@ -499,7 +583,7 @@ pub fn parse_post(
         Some(e) => {
             let mut tags: Vec<String> = Vec::new();
             for tag in r.string_list("tags", &e.value) {
-                if !tags.contains(&tag) {
+                if !tags.iter().any(|t: &String| t.eq_ignore_ascii_case(&tag)) {
                     tags.push(tag);
                 }
             }
@@ -517,9 +601,15 @@ pub fn parse_post(
     .unwrap_or(false);
 
     // The post's name in its folder; its slug is the folder's namespace and the name.
+    let slug_field = get("slug").and_then(|e| match &e.value.value {
+        Value::Str(s) => Some(s.trim().to_string()),
+        _ => None,
+    });
     let (name, slug_line) = match get("slug") {
         Some(e) => match r.string("slug", &e.value) {
             Some(s) if is_valid_slug(&s) => (s, e.line),
+            // The old generator took any text and made a slug of it.
+            Some(s) if moved_from.is_some() && !slugify(&s).is_empty() => (slugify(&s), e.line),
             Some(s) => {
                 let suggestion = slugify(&s);
                 let hint = if suggestion.is_empty() {
@@ -546,7 +636,7 @@ pub fn parse_post(
     };
 
     let authors = get("author")
-        .map(|e| r.string_list(&e.key, &e.value))
+        .map(|e| r.authors(&e.key, &e.value))
         .unwrap_or_default();
 
     let mut old_urls = Vec::new();
@@ -587,6 +677,8 @@ pub fn parse_post(
             updated,
             category,
             category_line,
+            categories,
+            slug_field,
             tags,
             authors,
             summary,

@@ -1,63 +1,31 @@
 //! The whole site: every post parsed and checked together, then written out.
 
 use std::cell::RefCell;
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 
 use blog_core::markdown::{
-    render, truncate_words, Analysis, Heading, Link, PostContext, SUMMARY_MAX_CHARS,
+    render, truncate_words, Analysis, Heading, PostContext, SUMMARY_MAX_CHARS,
 };
 use blog_core::model::{newest_first, Manifest, PostMeta, Site};
 use blog_core::text::category_slug;
-use blog_core::urls::{Dest, Internal, LinkTarget, Urls};
+use blog_core::urls::Urls;
 
-use crate::moved::Generator;
+use crate::config::SiteConfig;
 use crate::diagnostic::{self, Diagnostic};
+use crate::links;
+use crate::moved::{Generator, TemplateContext};
 use crate::search::{self, SearchFiles};
 use crate::timings::Timings;
 use rayon::prelude::*;
-
-/// Where `generator` put `post` by default: Jekyll by date
-/// (`/:categories/:year/:month/:day/:title.html`), Hugo and Zola by folder
-/// (`/<folder>/<slug>/`, a page bundle's folder being the post's own).
-fn default_old_url(generator: Generator, post: &SourcePost) -> Option<crate::post::OldUrl> {
-    // The post's name, without the folders its slug starts with.
-    let name = post.slug.rsplit('/').next().unwrap_or(&post.slug);
-    let key = match generator {
-        Generator::Jekyll => crate::post::old_url(
-            "/:categories/:year/:month/:day/:title.html",
-            name,
-            &post.date,
-            post.category.as_deref(),
-        )
-        .ok()
-        .flatten()?,
-        Generator::Hugo | Generator::Zola => {
-            let mut dir = post.source.rsplit_once('/').map_or("", |(d, _)| d);
-            let file = post.source.rsplit('/').next().unwrap_or("");
-            if file.eq_ignore_ascii_case("index.md") {
-                dir = dir.rsplit_once('/').map_or("", |(d, _)| d);
-            }
-            blog_core::urls::old_url_key(&format!("{dir}/{name}/"))
-        }
-    };
-    Some(crate::post::OldUrl {
-        key,
-        field: "moved_from".into(),
-        line: 1,
-    })
-}
 
 /// One file read: the post with its warnings, or its errors.
 type Parsed = Result<(SourcePost, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 /// A published post: its card, its plain text (for search), (source, markdown).
 type Entry = (PostMeta, String, (String, String));
-
-/// A post checked: its card, (source, markdown), warnings, broken links.
-type Checked = (PostMeta, (String, String), Vec<Diagnostic>, Vec<Diagnostic>);
 
 /// A post's body rendered, with what the browser's renderer needs to render
 /// it the same: the posts its links lead to, as (source path or old address,
@@ -79,7 +47,12 @@ struct Body {
 }
 
 /// Renders `post`'s body for `urls`, recording the posts its links lead to.
-fn render_body(post: &SourcePost, urls: &Urls, lookup: &dyn Fn(&str) -> Option<String>) -> Body {
+fn render_body(
+    post: &SourcePost,
+    urls: &Urls,
+    lookup: &dyn Fn(&str) -> Option<String>,
+    heading_id: &dyn Fn(&str) -> String,
+) -> Body {
     let links = RefCell::new(Vec::new());
     let old_urls = post.old_url_keys();
     let recording = |key: &str| {
@@ -101,6 +74,7 @@ fn render_body(post: &SourcePost, urls: &Urls, lookup: &dyn Fn(&str) -> Option<S
             source: &post.source,
             old_urls: &old_urls,
             post_for_source: &recording,
+            heading_id,
         },
     );
     let mut links = links.into_inner();
@@ -182,10 +156,46 @@ pub struct Options {
     /// Links that lead nowhere are warnings, not errors (`broken_links = "warn"`
     /// in `site.toml`, while a migration is in progress).
     pub broken_links_warn: bool,
-    /// The generator the posts come from: their default addresses there are kept.
+    /// The generator the posts come from: its dates, heading ids, template
+    /// syntax and addresses are read; links its site already had broken warn.
     pub moved_from: Option<Generator>,
+    /// The old site's address patterns, by section (`site.toml`'s `[permalinks]`).
+    pub permalinks: BTreeMap<String, String>,
+    /// Values shortcodes read (`site.toml`'s `[params]`).
+    pub params: toml::Table,
+    /// Files served at the site's root (the static folder), `/`-separated.
+    pub static_files: BTreeSet<String>,
+    /// Where the old site published its feeds (`/feed.xml`): they are served.
+    pub old_feeds: Vec<String>,
     /// The path the site is served under (`/`, `/blog/`): bodies are rendered for it.
     pub base: String,
+}
+
+impl Options {
+    /// The options `config` gives, for a release build at `/` at the instant `now`.
+    pub fn new(config: &SiteConfig, now: i64) -> Self {
+        Options {
+            display_dir: "content".into(),
+            include_drafts: false,
+            now,
+            site: config.site.clone(),
+            broken_links_warn: config.broken_links_warn,
+            moved_from: config.moved_from,
+            permalinks: config.permalinks.clone(),
+            params: config.params.clone(),
+            static_files: BTreeSet::new(),
+            old_feeds: config.old_feeds.clone(),
+            base: "/".into(),
+        }
+    }
+
+    /// The generator's heading id for a heading's text, or ours.
+    fn heading_id(&self, text: &str) -> String {
+        match self.moved_from {
+            Some(generator) => generator.heading_id(text),
+            None => blog_core::text::slugify(text),
+        }
+    }
 }
 
 /// What the build writes.
@@ -211,18 +221,32 @@ pub struct Compiled {
     pub timings: Timings,
 }
 
+/// The extensions of markdown files: those Jekyll (`markdown_ext`), Hugo
+/// and Zola read.
+const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkdn", "mkd", "mkdown"];
+
 pub fn is_markdown(rel: &str) -> bool {
-    let lower = rel.to_ascii_lowercase();
-    lower.ends_with(".md") || lower.ends_with(".markdown")
+    rel.rsplit_once('.').is_some_and(|(_, ext)| {
+        MARKDOWN_EXTENSIONS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(ext))
+    })
 }
 
-/// Reads every file under `dir` (hidden files and folders skipped), sorted by path.
-pub fn load(dir: &Path) -> io::Result<Vec<SourceFile>> {
-    fn walk(root: &Path, dir: &Path, out: &mut Vec<SourceFile>) -> io::Result<()> {
+/// A section's own page (Hugo's and Zola's `_index.md`): not a post.
+pub fn is_section_page(rel: &str) -> bool {
+    let file = rel.rsplit('/').next().unwrap_or(rel);
+    file.rsplit_once('.')
+        .is_some_and(|(stem, _)| stem.eq_ignore_ascii_case("_index"))
+}
+
+/// Every file under `dir` (hidden files and folders skipped), as (path,
+/// path relative to `dir`, `/`-separated), sorted by the relative path.
+pub fn list_files(dir: &Path) -> io::Result<Vec<(PathBuf, String)>> {
+    fn walk(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, String)>) -> io::Result<()> {
         for entry in fs::read_dir(dir)? {
             let entry = entry?;
-            let name = entry.file_name().to_string_lossy().to_string();
-            if name.starts_with('.') {
+            if entry.file_name().to_string_lossy().starts_with('.') {
                 continue;
             }
             let path = entry.path();
@@ -237,6 +261,21 @@ pub fn load(dir: &Path) -> io::Result<Vec<SourceFile>> {
                 .map(|c| c.as_os_str().to_string_lossy().to_string())
                 .collect::<Vec<_>>()
                 .join("/");
+            out.push((path, rel));
+        }
+        Ok(())
+    }
+    let mut out = Vec::new();
+    walk(dir, dir, &mut out)?;
+    out.sort_by(|a, b| a.1.cmp(&b.1));
+    Ok(out)
+}
+
+/// Reads every file under `dir` (hidden files and folders skipped), sorted by path.
+pub fn load(dir: &Path) -> io::Result<Vec<SourceFile>> {
+    list_files(dir)?
+        .into_iter()
+        .map(|(path, rel)| {
             let mut file = SourceFile {
                 rel,
                 ..SourceFile::default()
@@ -249,14 +288,17 @@ pub fn load(dir: &Path) -> io::Result<Vec<SourceFile>> {
                     None => file.text = String::from_utf8(bytes).ok(),
                 }
             }
-            out.push(file);
-        }
-        Ok(())
+            Ok(file)
+        })
+        .collect()
+}
+
+/// The files of the static folder, relative to it (none without one).
+pub fn static_files(dir: Option<&Path>) -> io::Result<BTreeSet<String>> {
+    match dir {
+        Some(dir) => Ok(list_files(dir)?.into_iter().map(|(_, rel)| rel).collect()),
+        None => Ok(BTreeSet::new()),
     }
-    let mut out = Vec::new();
-    walk(dir, dir, &mut out)?;
-    out.sort_by(|a, b| a.rel.cmp(&b.rel));
-    Ok(out)
 }
 
 /// A stable content hash for cache-busting versions.
@@ -264,18 +306,146 @@ fn version_of(text: &str) -> String {
     blog_core::text::content_hash(&[text.as_bytes()])
 }
 
+/// What the stages of [`compile`] find wrong: errors stop the build.
+#[derive(Default)]
+struct Problems {
+    errors: Vec<Diagnostic>,
+    warnings: Vec<Diagnostic>,
+}
+
 /// Parses and checks every post, and builds the manifest and search index.
 /// Returns every error of every post, sorted, if there is any.
+///
+/// The stages, in order: read every post (front matter, then the old
+/// generator's template syntax translated); give a moved blog's posts the
+/// addresses their old site gave them; check slugs and categories; set drafts
+/// and future posts aside; map old addresses to posts; render every body;
+/// check every link; make the cards; then the search index and the manifest.
 pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Diagnostic>> {
-    let mut errors = Vec::new();
-    let mut warnings = Vec::new();
-    let mut posts: Vec<SourcePost> = Vec::new();
     let display = |rel: &str| format!("{}/{rel}", opts.display_dir.trim_end_matches('/'));
+    let mut found = Problems::default();
     let mut timings = Timings::default();
+    let mut posts = read_posts(files, opts, &display, &mut found);
+    timings.done("parse");
+    if let Some(generator) = opts.moved_from {
+        add_old_site_addresses(generator, opts, &mut posts, &display, &mut found);
+    }
+    check_unique_slugs(&posts, &display, &mut found);
+    let categories = one_spelling_each(&mut posts, &display, &mut found);
+    let (published, left_out): (Vec<&SourcePost>, Vec<&SourcePost>) = posts
+        .iter()
+        .partition(|p| opts.include_drafts || (!p.draft && p.date.timestamp <= opts.now));
+    let (redirects, mut source_to_slug) = map_old_addresses(&published, &display, &mut found);
+    for p in &published {
+        source_to_slug.insert(p.source.clone(), p.slug.clone());
+    }
 
-    // Each file is read on its own: share them out over the cores, keeping their order.
+    // Every body rendered once, on all cores, for the site's base; the link
+    // check needs every post's ids (a `#section` must exist).
+    let render_urls = Urls::new(&opts.base);
+    let lookup = |key: &str| source_to_slug.get(key).cloned();
+    let heading_id = |text: &str| opts.heading_id(text);
+    let mut bodies: HashMap<&str, Body> = published
+        .par_iter()
+        .map(|post| {
+            let body = render_body(post, &render_urls, &lookup, &heading_id);
+            (post.slug.as_str(), body)
+        })
+        .collect();
+    timings.done("render");
+
+    let site = links::Site {
+        ids: bodies.iter().map(|(slug, b)| (*slug, &b.ids)).collect(),
+        left_out: left_out.iter().map(|p| (p.source.as_str(), *p)).collect(),
+        content_files: files
+            .iter()
+            .filter(|f| f.is_asset())
+            .map(|f| f.rel.as_str())
+            .collect(),
+        static_files: &opts.static_files,
+        old_feeds: opts
+            .old_feeds
+            .iter()
+            .map(|f| f.trim_start_matches('/'))
+            .collect(),
+        categories: categories.iter().map(String::as_str).collect(),
+    };
+    let cards: Vec<(PostMeta, links::Checked)> = published
+        .par_iter()
+        .map(|post| {
+            card(
+                post,
+                &bodies[post.slug.as_str()].analysis,
+                &site,
+                opts,
+                &display,
+            )
+        })
+        .collect();
+    drop(site);
+    let mut entries: Vec<Entry> = Vec::with_capacity(cards.len());
+    let mut broken = Vec::new();
+    for (meta, checked) in cards {
+        let text = bodies
+            .get_mut(meta.slug.as_str())
+            .map(|body| std::mem::take(&mut body.analysis.plain_text))
+            .unwrap_or_default();
+        let post = published.iter().find(|p| p.slug == meta.slug).copied();
+        let markdown = post
+            .map(|p| (p.source.clone(), p.body.clone()))
+            .unwrap_or_default();
+        entries.push((meta, text, markdown));
+        found.warnings.extend(checked.warnings);
+        broken.extend(checked.broken);
+    }
+    // A moved blog's old site had these links too, and built: they warn.
+    if opts.broken_links_warn || opts.moved_from.is_some() {
+        found
+            .warnings
+            .extend(broken.into_iter().map(Diagnostic::into_warning));
+    } else {
+        found.errors.extend(broken);
+    }
+    let Problems {
+        mut errors,
+        mut warnings,
+    } = found;
+    if !errors.is_empty() {
+        diagnostic::sort(&mut errors);
+        return Err(errors);
+    }
+    diagnostic::sort(&mut warnings);
+    timings.done("check");
+    let mut compiled = finish(entries, bodies, opts, &mut timings)?;
+    compiled.redirects = redirects;
+    compiled.assets = files
+        .iter()
+        .filter(|f| f.is_asset())
+        .map(|f| f.rel.clone())
+        .collect();
+    compiled.warnings = warnings;
+    compiled.left_out = left_out.len();
+    compiled.timings = timings;
+    Ok(compiled)
+}
+
+/// Reads every post, on all cores, keeping the files' order: front matter,
+/// then the body with the old generator's template syntax translated (what
+/// cannot be is shown as code, with a warning).
+fn read_posts(
+    files: &[SourceFile],
+    opts: &Options,
+    display: &(dyn Fn(&str) -> String + Sync),
+    found: &mut Problems,
+) -> Vec<SourcePost> {
+    let sources: Vec<String> = files
+        .iter()
+        .filter(|f| is_markdown(&f.rel))
+        .map(|f| f.rel.clone())
+        .collect();
     let parsed: Vec<Parsed> = files
         .par_iter()
+        .filter(|file| !is_section_page(&file.rel))
         .filter_map(|file| {
             if let Some(at) = file.not_utf8 {
                 return Some(Err(vec![Diagnostic::error(
@@ -289,61 +459,171 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
                 )]));
             }
             let text = file.text.as_ref()?;
-            Some(parse_post(&display(&file.rel), &file.rel, text))
+            let path = display(&file.rel);
+            let parsed = parse_post(&path, &file.rel, text, opts.moved_from);
+            Some(parsed.map(|(post, w)| translate_body(post, w, &sources, opts, &path)))
         })
         .collect();
+    let mut posts = Vec::with_capacity(parsed.len());
     for result in parsed {
         match result {
             Ok((post, w)) => {
-                warnings.extend(w);
+                found.warnings.extend(w);
                 posts.push(post);
             }
-            Err(e) => errors.extend(e),
+            Err(e) => found.errors.extend(e),
         }
     }
+    posts
+}
 
-    timings.done("parse");
-
-    // A moved blog's posts keep the address its generator gave them by default.
-    if let Some(generator) = opts.moved_from {
-        for post in &mut posts {
-            let named = post
-                .old_urls
-                .iter()
-                .any(|o| matches!(o.field.as_str(), "permalink" | "url" | "path"));
-            if !named && !post.slug.is_empty() {
-                post.old_urls.extend(default_old_url(generator, post));
-            }
-        }
+/// The post with its body's template syntax translated, for its generator.
+fn translate_body(
+    mut post: SourcePost,
+    mut warnings: Vec<Diagnostic>,
+    sources: &[String],
+    opts: &Options,
+    path: &str,
+) -> (SourcePost, Vec<Diagnostic>) {
+    if !post.body.contains("{{") && !post.body.contains("{%") {
+        return (post, warnings);
     }
+    let ctx = TemplateContext {
+        sources,
+        source: &post.source,
+        params: &opts.params,
+    };
+    let translated = match opts.moved_from {
+        Some(generator) => generator.translate(&post.body, &ctx),
+        None => crate::moved::template::plain(&post.body),
+    };
+    let expected = match opts.moved_from {
+        Some(g) => format!("expected one this blog translates from {}: see the README's \"Moving in\"", g.title()),
+        None => "expected markdown; set `moved_from` in site.toml to translate another generator's shortcodes".to_string(),
+    };
+    for u in &translated.unsupported {
+        warnings.push(Diagnostic::warning(
+            path,
+            post.body_line + u.line,
+            "shortcode",
+            format!(
+                "`{}` is not something this blog can translate; it shows as text ({expected})",
+                u.code
+            ),
+        ));
+    }
+    post.body = translated.text;
+    (post, warnings)
+}
 
-    // Slugs are unique across the site.
-    let mut by_slug: HashMap<&str, &SourcePost> = HashMap::new();
-    for post in &posts {
-        if post.slug.is_empty() {
+/// A moved blog's posts keep the address their old site gave them: by the
+/// site-wide pattern for their section, or the generator's default (a post
+/// that names its own address in its front matter has it already).
+fn add_old_site_addresses(
+    generator: Generator,
+    opts: &Options,
+    posts: &mut [SourcePost],
+    display: &(dyn Fn(&str) -> String + Sync),
+    found: &mut Problems,
+) {
+    for post in posts.iter_mut() {
+        let named = post
+            .old_urls
+            .iter()
+            .any(|o| matches!(o.field.as_str(), "permalink" | "url" | "path"));
+        if named || post.slug.is_empty() {
             continue;
         }
-        if let Some(first) = by_slug.get(post.slug.as_str()) {
-            errors.push(Diagnostic::error(
+        match crate::moved::old_address(generator, &opts.permalinks, post) {
+            Ok(Some(old)) => post.old_urls.push(old),
+            Ok(None) => {}
+            Err(message) => found.errors.push(Diagnostic::error(
+                &display(&post.source),
+                1,
+                "permalinks",
+                message,
+            )),
+        }
+    }
+}
+
+/// Slugs are unique across the site.
+fn check_unique_slugs(
+    posts: &[SourcePost],
+    display: &(dyn Fn(&str) -> String + Sync),
+    found: &mut Problems,
+) {
+    let mut by_slug: HashMap<&str, &SourcePost> = HashMap::new();
+    for post in posts.iter().filter(|p| !p.slug.is_empty()) {
+        match by_slug.get(post.slug.as_str()) {
+            Some(first) => found.errors.push(Diagnostic::error(
                 &display(&post.source),
                 post.slug_line,
                 "slug",
                 format!("`{}` is already used by {} (expected a unique slug: rename the file or set `slug:`)", post.slug, display(&first.source)),
-            ));
-        } else {
-            by_slug.insert(&post.slug, post);
+            )),
+            None => {
+                by_slug.insert(&post.slug, post);
+            }
         }
     }
+}
 
-    // Category names that differ only in spelling would share a URL.
-    let mut categories: HashMap<String, (&str, &SourcePost)> = HashMap::new();
-    for post in &posts {
+/// One spelling per category and per tag. Names that differ only in case
+/// (`Team`, `team`: one address on the old site too) become the spelling
+/// most posts use, with a warning; names that differ otherwise but would
+/// share a URL (`CI/CD`, `ci-cd`) are an error. Returns the category slugs.
+fn one_spelling_each(
+    posts: &mut [SourcePost],
+    display: &(dyn Fn(&str) -> String + Sync),
+    found: &mut Problems,
+) -> BTreeSet<String> {
+    let chosen = |names: &mut dyn Iterator<Item = &str>| -> HashMap<String, String> {
+        let mut counts: HashMap<String, Vec<(String, usize)>> = HashMap::new();
+        for name in names {
+            let spellings = counts.entry(name.to_lowercase()).or_default();
+            match spellings.iter_mut().find(|(s, _)| s == name) {
+                Some((_, n)) => *n += 1,
+                None => spellings.push((name.to_string(), 1)),
+            }
+        }
+        counts
+            .into_iter()
+            .map(|(key, spellings)| {
+                let best = spellings
+                    .iter()
+                    .max_by_key(|(_, n)| *n)
+                    .map(|(s, _)| s.clone());
+                (key, best.unwrap_or_default())
+            })
+            .collect()
+    };
+    let category_names = chosen(&mut posts.iter().filter_map(|p| p.category.as_deref()));
+    let tag_names = chosen(&mut posts.iter().flat_map(|p| p.tags.iter().map(String::as_str)));
+    for post in posts.iter_mut() {
+        let path = display(&post.source);
+        if let Some(name) = &mut post.category {
+            let best = &category_names[&name.to_lowercase()];
+            if best != name {
+                found.warnings.push(Diagnostic::warning(&path, post.category_line, "category", format!("`{name}` is written `{best}` in other posts: shown as `{best}`, one category (expected one spelling)")));
+                name.clone_from(best);
+            }
+        }
+        for tag in &mut post.tags {
+            let best = &tag_names[&tag.to_lowercase()];
+            if best != tag {
+                found.warnings.push(Diagnostic::warning(&path, 1, "tags", format!("`{tag}` is written `{best}` in other posts: shown as `{best}`, one tag (expected one spelling)")));
+                tag.clone_from(best);
+            }
+        }
+    }
+    let mut by_slug: HashMap<String, (&str, &SourcePost)> = HashMap::new();
+    for post in posts.iter() {
         let Some(name) = post.category.as_deref() else {
             continue;
         };
-        let slug = category_slug(name);
-        match categories.get(&slug) {
-            Some((first, other)) if *first != name => errors.push(Diagnostic::error(
+        match by_slug.get(&category_slug(name)) {
+            Some((first, other)) if *first != name => found.errors.push(Diagnostic::error(
                 &display(&post.source),
                 post.category_line,
                 "category",
@@ -351,23 +631,24 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
             )),
             Some(_) => {}
             None => {
-                categories.insert(slug, (name, post));
+                by_slug.insert(category_slug(name), (name, post));
             }
         }
     }
+    by_slug.into_keys().collect()
+}
 
-    // Drafts and future posts are kept only in development.
-    let (published, left_out): (Vec<&SourcePost>, Vec<&SourcePost>) = posts
-        .iter()
-        .partition(|p| opts.include_drafts || (!p.draft && p.date.timestamp <= opts.now));
-    let mut source_to_slug: HashMap<&str, &str> = published
-        .iter()
-        .map(|p| (p.source.as_str(), p.slug.as_str()))
-        .collect();
-    // Old addresses: each leads to its post, once, outside the site's own pages.
+/// Old addresses: each leads to its post, once, outside the site's own
+/// pages. Returns the redirects (old address, slug), sorted, and the same as
+/// a lookup for links.
+fn map_old_addresses(
+    published: &[&SourcePost],
+    display: &(dyn Fn(&str) -> String + Sync),
+    found: &mut Problems,
+) -> (Vec<(String, String)>, HashMap<String, String>) {
     let mut redirects: Vec<(String, String)> = Vec::new();
     let mut claimed: HashMap<&str, &SourcePost> = HashMap::new();
-    for post in &published {
+    for post in published {
         for old in &post.old_urls {
             let key = &old.key;
             let own = format!("/posts/{}", post.slug);
@@ -387,7 +668,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
                 })
             };
             match problem {
-                Some(message) => errors.push(Diagnostic::error(
+                Some(message) => found.errors.push(Diagnostic::error(
                     &display(&post.source),
                     old.line,
                     &old.field,
@@ -395,166 +676,76 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
                 )),
                 None => {
                     claimed.insert(key, post);
-                    source_to_slug.insert(key, &post.slug);
                     redirects.push((key.clone(), post.slug.clone()));
                 }
             }
         }
     }
     redirects.sort();
-    let left_out_sources: HashMap<&str, &SourcePost> =
-        left_out.iter().map(|p| (p.source.as_str(), *p)).collect();
-    let slugs: HashMap<&str, ()> = published.iter().map(|p| (p.slug.as_str(), ())).collect();
-    let asset_set: HashMap<&str, ()> = files
-        .iter()
-        .filter(|f| f.is_asset())
-        .map(|f| (f.rel.as_str(), ()))
-        .collect();
+    let lookup = redirects.iter().cloned().collect();
+    (redirects, lookup)
+}
 
-    // Every body rendered once, on all cores, for the site's base; the link
-    // check below needs every post's ids (a `#section` must exist).
-    let render_urls = Urls::new(&opts.base);
-    let lookup_all = |key: &str| source_to_slug.get(key).map(|s| s.to_string());
-    let mut rendered_bodies: HashMap<&str, Body> = published
-        .par_iter()
-        .map(|post| {
-            (
-                post.slug.as_str(),
-                render_body(post, &render_urls, &lookup_all),
-            )
-        })
-        .collect();
-    timings.done("render");
-    // Links that lead nowhere: errors, or warnings while a migration is in progress.
-    let mut broken: Vec<Diagnostic> = Vec::new();
-    // Each post's links are checked, and its card made, on all cores.
-    let analysed: Vec<Checked> = published
-        .par_iter()
-        .map(|post| {
-        let mut warnings = Vec::new();
-        let mut broken = Vec::new();
-        let analysis = &rendered_bodies[post.slug.as_str()].analysis;
-        let path = display(&post.source);
-        for (code, line) in &analysis.unsupported {
-            warnings.push(Diagnostic::warning(
-                &path,
-                post.body_line + line,
-                "shortcode",
-                format!("`{code}` is not something this blog can translate; it shows as text (expected a link: Hugo's `ref` or `relref`, Jekyll's `post_url`, `link` or `site.baseurl`)"),
-            ));
-        }
-        for Link { href, target, line } in &analysis.links {
-            let line = post.body_line + line;
-            match target {
-                LinkTarget::Broken(target) => {
-                    let why = match left_out_sources.get(target.as_str()) {
-                        Some(p) if p.draft => format!("`{href}` is a draft, left out of this build"),
-                        Some(_) => format!("`{href}` is dated in the future, left out of this build"),
-                        None => format!("`{href}` does not match any post"),
-                    };
-                    broken.push(Diagnostic::error(&path, line, "link", format!("{why} (expected the path of a published post's file, relative to this one)")));
-                }
-                LinkTarget::NoScheme(_) => warnings.push(Diagnostic::warning(
-                    &path,
-                    line,
-                    "link",
-                    format!("`{href}` has no scheme, so it leads nowhere and shows as plain text (expected a full address: add `https://`)"),
-                )),
-                LinkTarget::Rejected => warnings.push(Diagnostic::warning(
-                    &path,
-                    line,
-                    "link",
-                    format!("`{href}` was removed: only http, https, mailto and tel links, and paths, are kept"),
-                )),
-                LinkTarget::Internal(Internal { to, .. }) => {
-                    let missing = match to {
-                        Dest::Post { slug, .. } => !slugs.contains_key(slug.as_str()),
-                        Dest::File(file) => !asset_set.contains_key(file.as_str()),
-                        Dest::Category(slug) => !categories.contains_key(slug.as_str()),
-                        Dest::Page(_) => false,
-                    };
-                    if missing {
-                        broken.push(Diagnostic::error(&path, line, "link", format!("`{href}` leads nowhere on this site (expected an existing post, category or file next to the post)")));
-                    } else if let Dest::Post { slug, section: id } = to {
-                        if let Some(target) = rendered_bodies.get(slug.as_str()).filter(|b| !id.is_empty() && !b.ids.contains(id)) {
-                            let mut known: Vec<&str> = target.ids.iter().map(String::as_str).filter(|i| !i.starts_with("fn")).collect();
-                            known.sort_unstable();
-                            let shown = if known.is_empty() { "it has no headings".to_string() } else { format!("its headings are `{}`", known.join("`, `")) };
-                            broken.push(Diagnostic::error(&path, line, "link", format!("`{href}`: the post has no section `{id}` (expected the id of one of its headings: {shown})")));
-                        }
-                    }
-                }
-                LinkTarget::External(_) | LinkTarget::Other(_) => {}
-            }
-        }
-        let summary = post
-            .summary
-            .clone()
-            .unwrap_or_else(|| truncate_words(&analysis.summary, SUMMARY_MAX_CHARS));
-        if summary.is_empty() {
-            warnings.push(Diagnostic::warning(
-                &path,
-                1,
-                "summary",
-                "is empty: the post has no `summary:` and no paragraph to take one from",
-            ));
-        }
-        let meta = PostMeta {
-            slug: post.slug.clone(),
-            title: post.title.clone(),
-            date: post.date.ymd.clone(),
-            timestamp: post.date.timestamp,
-            updated: post.updated.clone(),
-            category: post.category.clone(),
-            tags: post.tags.clone(),
-            authors: post.authors.clone(),
-            summary,
-            reading_minutes: analysis.reading_minutes(),
-            source: post.source.clone(),
-            version: version_of(&post.body),
-            draft: post.draft || post.date.timestamp > opts.now,
-        };
-        (meta, (post.source.clone(), post.body.clone()), warnings, broken)
-    })
-        .collect();
-    // (card, plain text for search, (source, markdown)) of each published post.
-    let mut entries: Vec<Entry> = Vec::with_capacity(analysed.len());
-    for (meta, source, w, b) in analysed {
-        let text = rendered_bodies
-            .get_mut(meta.slug.as_str())
-            .map(|body| std::mem::take(&mut body.analysis.plain_text))
-            .unwrap_or_default();
-        entries.push((meta, text, source));
-        warnings.extend(w);
-        broken.extend(b);
+/// A post's card, and its links checked.
+fn card(
+    post: &SourcePost,
+    analysis: &Analysis,
+    site: &links::Site,
+    opts: &Options,
+    display: &(dyn Fn(&str) -> String + Sync),
+) -> (PostMeta, links::Checked) {
+    let path = display(&post.source);
+    let mut checked = site.check(&path, post.body_line, &analysis.links);
+    let summary = post
+        .summary
+        .clone()
+        .unwrap_or_else(|| truncate_words(&analysis.summary, SUMMARY_MAX_CHARS));
+    if summary.is_empty() {
+        checked.warnings.push(Diagnostic::warning(
+            &path,
+            1,
+            "summary",
+            "is empty: the post has no `summary:` and no paragraph to take one from",
+        ));
     }
+    let meta = PostMeta {
+        slug: post.slug.clone(),
+        title: post.title.clone(),
+        date: post.date.ymd.clone(),
+        timestamp: post.date.timestamp,
+        updated: post.updated.clone(),
+        category: post.category.clone(),
+        tags: post.tags.clone(),
+        authors: post.authors.clone(),
+        summary,
+        reading_minutes: analysis.reading_minutes(),
+        source: post.source.clone(),
+        version: version_of(&post.body),
+        draft: post.draft || post.date.timestamp > opts.now,
+    };
+    (meta, checked)
+}
 
-    if opts.broken_links_warn {
-        warnings.extend(
-            broken
-                .into_iter()
-                .map(|d| Diagnostic::warning(&d.path, d.line, &d.field, d.message)),
-        );
-    } else {
-        errors.extend(broken);
-    }
-    if !errors.is_empty() {
-        diagnostic::sort(&mut errors);
-        return Err(errors);
-    }
-    diagnostic::sort(&mut warnings);
+/// The search index and the manifest, over the cards newest first.
+fn finish(
+    mut entries: Vec<Entry>,
+    mut bodies: HashMap<&str, Body>,
+    opts: &Options,
+    timings: &mut Timings,
+) -> Result<Compiled, Vec<Diagnostic>> {
     // The manifest's order (newest first) for every list, the index's post numbers included.
     entries.sort_by(|a, b| newest_first(&a.0, &b.0));
     let metas: Vec<PostMeta> = entries.iter().map(|e| e.0.clone()).collect();
     let texts: Vec<&str> = entries.iter().map(|e| e.1.as_str()).collect();
-    timings.done("check");
     let search = search::build(&metas, &texts);
     timings.done("search index");
     let rendered: Vec<RenderedPost> = metas
         .iter()
         .map(|m| {
-            let body = rendered_bodies.remove(m.slug.as_str());
-            body.map(|b| b.rendered).unwrap_or_default()
+            bodies
+                .remove(m.slug.as_str())
+                .map(|b| b.rendered)
+                .unwrap_or_default()
         })
         .collect();
     let manifest = Manifest {
@@ -571,15 +762,11 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         search,
         bodies: entries.into_iter().map(|e| e.2).collect(),
         rendered,
-        redirects,
-        assets: files
-            .iter()
-            .filter(|f| f.is_asset())
-            .map(|f| f.rel.clone())
-            .collect(),
-        warnings,
-        left_out: left_out.len(),
-        timings,
+        redirects: Vec::new(),
+        assets: Vec::new(),
+        warnings: Vec::new(),
+        left_out: 0,
+        timings: Timings::default(),
     })
 }
 
@@ -605,6 +792,27 @@ pub fn write(compiled: &Compiled, content_dir: &Path, out: &Path) -> io::Result<
     fs::write(out.join("manifest.json"), &compiled.manifest_json)?;
     search::write(&compiled.search, out)?;
     Ok(())
+}
+
+/// Copies the static folder's files to the build's root, leaving out those
+/// the build has already written (Trunk's): returns those left out.
+pub fn copy_static(dir: Option<&Path>, out: &Path) -> io::Result<Vec<String>> {
+    let mut skipped = Vec::new();
+    let Some(dir) = dir else {
+        return Ok(skipped);
+    };
+    for (path, rel) in list_files(dir)? {
+        let target = out.join(&rel);
+        if target.exists() {
+            skipped.push(rel);
+            continue;
+        }
+        if let Some(parent) = target.parent() {
+            fs::create_dir_all(parent)?;
+        }
+        fs::copy(path, target)?;
+    }
+    Ok(skipped)
 }
 
 #[cfg(test)]

@@ -4,6 +4,7 @@
 
 use std::path::Path;
 
+use blog_content::config::SiteConfig;
 use blog_content::site::{compile, load, Options};
 use blog_core::model::Site;
 
@@ -132,18 +133,16 @@ fn the_launch_posts_match_the_brief() {
     let files = load(&content).expect("read content/");
     let compiled = compile(
         &files,
-        &Options {
-            display_dir: "content".into(),
-            include_drafts: false,
-            now: i64::MAX,
-            site: Site {
-                title: "t".into(),
-                description: String::new(),
+        &Options::new(
+            &SiteConfig {
+                site: Site {
+                    title: "t".into(),
+                    description: String::new(),
+                },
+                ..SiteConfig::default_site()
             },
-            broken_links_warn: false,
-            moved_from: None,
-            base: "/".into(),
-        },
+            i64::MAX,
+        ),
     )
     .unwrap_or_else(|errors| panic!("content/ must build: {errors:#?}"));
 

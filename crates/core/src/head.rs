@@ -6,6 +6,7 @@
 
 use serde_json::json;
 
+use crate::model::Author;
 use crate::route::{Chrome, Page};
 use crate::sanitize::escape_html;
 use crate::urls::Urls;
@@ -34,7 +35,7 @@ pub struct Article {
     pub modified: Option<String>,
     pub section: Option<String>,
     pub tags: Vec<String>,
-    pub authors: Vec<String>,
+    pub authors: Vec<Author>,
 }
 
 /// What a document title names.
@@ -202,7 +203,10 @@ impl Head {
                 ld["author"] = a
                     .authors
                     .iter()
-                    .map(|n| json!({ "@type": "Person", "name": n }))
+                    .map(|a| match &a.url {
+                        Some(url) => json!({ "@type": "Person", "name": a.name, "url": url }),
+                        None => json!({ "@type": "Person", "name": a.name }),
+                    })
                     .collect();
             }
             if let Some(s) = &a.section {
@@ -258,7 +262,7 @@ mod tests {
         let mut post = sample_post("pool", "2026-03-16", Some("Database"));
         post.title = "380 Connections </script> Wanted".into();
         post.summary = "A flash sale & \"Postgres\".".into();
-        post.authors = vec!["Helena Marsh".into()];
+        post.authors = vec![Author::named("Helena Marsh")];
         post.tags = vec!["postgres".into()];
         Manifest {
             site: Site {

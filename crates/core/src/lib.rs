@@ -12,7 +12,6 @@ pub mod model;
 pub mod route;
 pub mod sanitize;
 pub mod search;
-pub mod shortcodes;
 pub mod syntax;
 pub mod text;
 pub mod urls;

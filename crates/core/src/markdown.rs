@@ -47,6 +47,10 @@ pub struct RenderRequest {
     /// The post's addresses on the site it moved from.
     #[serde(default)]
     pub old_urls: Vec<String>,
+    /// The ids the build gave the body's headings, in order (a moved blog's
+    /// follow its old generator's rules, which the browser does not carry).
+    #[serde(default)]
+    pub heading_ids: Vec<String>,
 }
 
 /// The renderer's answer: the body's HTML.
@@ -66,6 +70,7 @@ impl RenderRequest {
                 .find(|(s, _)| s == source)
                 .map(|(_, slug)| slug.clone())
         };
+        let given = GivenIds::new(&self.heading_ids);
         let html = render(
             &self.markdown,
             &PostContext {
@@ -74,6 +79,7 @@ impl RenderRequest {
                 source: &self.source,
                 old_urls: &self.old_urls,
                 post_for_source: &lookup,
+                heading_id: &|text| given.next(text),
             },
         )
         .html;
@@ -91,6 +97,31 @@ pub struct PostContext<'a> {
     pub old_urls: &'a [String],
     /// Finds the slug of the post whose source path is given.
     pub post_for_source: &'a dyn Fn(&str) -> Option<String>,
+    /// The id of a heading with this text, before it is made unique; called
+    /// once for every heading, in order (also those with an explicit `{#id}`).
+    /// [`slugify`] for this blog's own posts.
+    pub heading_id: &'a dyn Fn(&str) -> String,
+}
+
+/// Heading ids given by the build, handed out in order; past them, ours.
+struct GivenIds<'a> {
+    ids: &'a [String],
+    next: Cell<usize>,
+}
+
+impl<'a> GivenIds<'a> {
+    fn new(ids: &'a [String]) -> Self {
+        GivenIds {
+            ids,
+            next: Cell::new(0),
+        }
+    }
+
+    fn next(&self, text: &str) -> String {
+        let i = self.next.get();
+        self.next.set(i + 1);
+        self.ids.get(i).cloned().unwrap_or_else(|| slugify(text))
+    }
 }
 
 impl PostContext<'_> {
@@ -214,7 +245,7 @@ impl Reader {
         }
     }
 
-    fn finish(self, links: Vec<Link>, unsupported: Vec<(String, usize)>) -> Analysis {
+    fn finish(self, links: Vec<Link>) -> Analysis {
         let summary = match self.more_at {
             Some(n) if n > 0 => self.paragraphs[..n].join(" "),
             _ => self.paragraphs.first().cloned().unwrap_or_default(),
@@ -225,7 +256,6 @@ impl Reader {
             summary,
             plain_text: self.plain.split_whitespace().collect::<Vec<_>>().join(" "),
             links,
-            unsupported,
         }
     }
 }
@@ -295,15 +325,6 @@ fn heading_number(level: HeadingLevel) -> u8 {
 // Large and called from one place: never inlined into the (generic) view code.
 #[inline(never)]
 pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
-    // Other generators' link syntax first (Hugo's ref, Jekyll's post_url...);
-    // the translation keeps every line where it was.
-    let (translated, unsupported) = crate::shortcodes::translate(markdown);
-    let original_lines = Lines::of(markdown);
-    let unsupported = unsupported
-        .into_iter()
-        .map(|u| (u.code, original_lines.at(u.offset)))
-        .collect();
-    let markdown: &str = &translated;
     let lines = Lines::of(markdown);
     let mut reader = Reader::default();
     // Every link resolved, with the line of the event being rendered.
@@ -412,7 +433,8 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
             Event::End(TagEnd::Heading(_)) => {
                 sanitizer.end_block();
                 if let Some(h) = heading.take() {
-                    let wanted = h.explicit_id.clone().unwrap_or_else(|| slugify(&h.text));
+                    let automatic = (ctx.heading_id)(&h.text);
+                    let wanted = h.explicit_id.clone().unwrap_or(automatic);
                     let id = ids.unique(&wanted);
                     // One h1 per page: the post's title. Body headings start at h2.
                     let level = heading_number(h.level).max(2);
@@ -667,7 +689,7 @@ pub fn render(markdown: &str, ctx: &PostContext) -> Rendered {
     Rendered {
         html,
         headings,
-        analysis: reader.finish(resolved.into_inner(), unsupported),
+        analysis: reader.finish(resolved.into_inner()),
     }
 }
 
@@ -696,8 +718,6 @@ pub struct Analysis {
     pub plain_text: String,
     /// Every link and image destination, in the text and in raw HTML.
     pub links: Vec<Link>,
-    /// Other generators' shortcodes and tags that were left as text, with their line.
-    pub unsupported: Vec<(String, usize)>,
 }
 
 impl Analysis {

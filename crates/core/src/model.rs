@@ -21,6 +21,24 @@ pub struct Site {
     pub description: String,
 }
 
+/// A post's author: a name, and where to find them (a web page or `mailto:`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Author {
+    pub name: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+impl Author {
+    /// An author known by name alone.
+    pub fn named(name: &str) -> Self {
+        Author {
+            name: name.to_string(),
+            url: None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct PostMeta {
     pub slug: String,
@@ -36,7 +54,7 @@ pub struct PostMeta {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub tags: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub authors: Vec<String>,
+    pub authors: Vec<Author>,
     /// Plain-text summary for the card.
     pub summary: String,
     pub reading_minutes: u32,

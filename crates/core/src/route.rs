@@ -86,6 +86,9 @@ pub struct PostData {
     /// relative links may be written against them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub old_urls: Vec<String>,
+    /// The ids the build gave the body's headings, in order, for the renderer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub heading_ids: Vec<String>,
     /// The table of contents ([`crate::aside::toc`]), for posts with
     /// [`TOC_MIN_HEADINGS`] headings or more, as HTML: the page shows it
     /// with the body ([`crate::aside::around`]).
@@ -288,6 +291,7 @@ pub fn post_at(manifest: &Manifest, i: usize) -> Option<PostData> {
         markdown: None,
         links: Vec::new(),
         old_urls: Vec::new(),
+        heading_ids: Vec::new(),
         toc_html: None,
         related_html: None,
     })

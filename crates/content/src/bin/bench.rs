@@ -8,6 +8,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
+use blog_content::config::SiteConfig;
 use blog_content::site::{self, Options, SourceFile};
 use blog_core::model::Site;
 use blog_core::search::engine::{Engine, IndexFile};
@@ -105,18 +106,12 @@ fn generate(count: usize) -> Vec<SourceFile> {
 }
 
 fn options() -> Options {
-    Options {
-        display_dir: "content".into(),
-        include_drafts: false,
-        now: i64::MAX,
-        site: Site {
-            title: "Bench".into(),
-            description: String::new(),
-        },
-        broken_links_warn: false,
-        moved_from: None,
-        base: "/".into(),
-    }
+    let mut config = SiteConfig::default_site();
+    config.site = Site {
+        title: "Bench".into(),
+        description: String::new(),
+    };
+    Options::new(&config, i64::MAX)
 }
 
 fn build(label: &str, files: &[SourceFile], content_dir: &Path, out: &Path) -> site::Compiled {

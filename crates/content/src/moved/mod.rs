@@ -20,7 +20,7 @@ pub mod zola;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::post::PostDate;
+use crate::post::{OldUrl, PostDate, SourcePost};
 
 /// A site generator a blog may move in from (`moved_from` in `site.toml`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -110,6 +110,15 @@ impl Generator {
         }
     }
 
+    /// Its name in prose: `Jekyll`.
+    pub fn title(self) -> &'static str {
+        match self {
+            Generator::Zola => "Zola",
+            Generator::Hugo => "Hugo",
+            Generator::Jekyll => "Jekyll",
+        }
+    }
+
     /// The generator called `name` (any case).
     pub fn named(name: &str) -> Option<Self> {
         Self::ALL
@@ -184,4 +193,35 @@ impl Generator {
             Generator::Jekyll => jekyll::config::read(root, section),
         }
     }
+}
+
+/// The address `post` had on the old site when its front matter names none:
+/// the site-wide pattern for its section (the first folder under `content/`),
+/// else the one for every post (`"*"`), else the generator's default.
+/// `Ok(None)` for an address that is not a page.
+pub fn old_address(
+    generator: Generator,
+    permalinks: &BTreeMap<String, String>,
+    post: &SourcePost,
+) -> Result<Option<OldUrl>, String> {
+    let section = post.source.split_once('/').map_or("", |(s, _)| s);
+    let facts = PermalinkPost {
+        source: &post.source,
+        title: &post.title,
+        slug: post.slug_field.as_deref(),
+        date: &post.date,
+        categories: &post.categories,
+    };
+    let path = match permalinks.get(section).or_else(|| permalinks.get("*")) {
+        Some(pattern) => generator.expand_permalink(pattern, &facts)?,
+        None => generator.default_permalink(&facts),
+    };
+    let key = blog_core::urls::old_url_key(&path);
+    let last = key.rsplit('/').next().unwrap_or("");
+    let page = path.ends_with('/') || !last.contains('.') || blog_core::urls::is_html_file(last);
+    Ok((page && key != "/").then(|| OldUrl {
+        key,
+        field: "moved_from".into(),
+        line: 1,
+    }))
 }

@@ -1,14 +1,16 @@
+use blog_core::model::Author;
+
 use super::*;
 
 const PATH: &str = "content/2026-03-16-pool.md";
 const SOURCE: &str = "2026-03-16-pool.md";
 
 fn ok(text: &str) -> (SourcePost, Vec<Diagnostic>) {
-    parse_post(PATH, SOURCE, text).unwrap_or_else(|e| panic!("{e:?}"))
+    parse_post(PATH, SOURCE, text, None).unwrap_or_else(|e| panic!("{e:?}"))
 }
 
 fn errors(text: &str) -> Vec<String> {
-    parse_post(PATH, SOURCE, text)
+    parse_post(PATH, SOURCE, text, None)
         .expect_err("should fail")
         .iter()
         .map(ToString::to_string)
@@ -31,7 +33,7 @@ fn yaml_post_with_every_field() {
     assert_eq!(p.category.as_deref(), Some("Database"));
     assert_eq!(p.summary.as_deref(), Some("Pools met max_connections."));
     assert_eq!(p.tags, ["postgres", "rds"]);
-    assert_eq!(p.authors, ["Ana Lima"]);
+    assert_eq!(p.authors, [Author::named("Ana Lima")]);
     assert_eq!((p.slug.as_str(), p.slug_line), ("pool-sizing", 10));
     assert!(!p.draft);
     assert_eq!(p.body, "\nBody text.\n");
@@ -51,7 +53,7 @@ fn zola_toml_post() {
     assert_eq!(p.summary.as_deref(), Some("From Zola."));
     assert_eq!(p.category.as_deref(), Some("CI/CD"));
     assert_eq!(p.tags, ["cache"]);
-    assert_eq!(p.authors, ["A", "B"]);
+    assert_eq!(p.authors, [Author::named("A"), Author::named("B")]);
     assert_eq!(warnings.len(), 1);
     assert_eq!(warnings[0].to_string(), "content/2026-03-16-pool.md:11: warning: extra: unknown field, ignored (expected one of title, date, updated, category, summary, tags, draft, slug, author, aliases, permalink)");
 }
@@ -107,8 +109,13 @@ fn every_error_in_a_post_is_reported_with_line_and_field() {
 
 #[test]
 fn missing_fields() {
-    let errs =
-        parse_post("content/undated.md", "undated.md", "---\nsummary: x\n---\n").unwrap_err();
+    let errs = parse_post(
+        "content/undated.md",
+        "undated.md",
+        "---\nsummary: x\n---\n",
+        None,
+    )
+    .unwrap_err();
     let errs: Vec<String> = errs.iter().map(ToString::to_string).collect();
     assert_eq!(errs, [
         "content/undated.md:1: title: is missing (expected e.g. `title: \"How a cache key leaked data\"`)",

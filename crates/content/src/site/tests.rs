@@ -9,18 +9,17 @@ fn md(rel: &str, text: &str) -> SourceFile {
 }
 
 fn opts(include_drafts: bool) -> Options {
-    Options {
-        display_dir: "content".into(),
-        include_drafts,
-        // 2026-03-20T00:00:00Z
-        now: 1_773_964_800,
+    let config = SiteConfig {
         site: Site {
             title: "Test".into(),
             description: String::new(),
         },
-        broken_links_warn: false,
-        moved_from: None,
-        base: "/".into(),
+        ..SiteConfig::default_site()
+    };
+    Options {
+        include_drafts,
+        // 2026-03-20T00:00:00Z
+        ..Options::new(&config, 1_773_964_800)
     }
 }
 

@@ -14,6 +14,7 @@ fn html_at(base: &str, md: &str) -> Rendered {
             source: "this.md",
             old_urls: &[],
             post_for_source: &lookup,
+            heading_id: &crate::text::slugify,
         },
     )
 }
@@ -140,6 +141,7 @@ fn images_resolve_next_to_the_post() {
             source: "2026/s/index.md",
             old_urls: &[],
             post_for_source: &lookup,
+            heading_id: &crate::text::slugify,
         },
     );
     assert!(r.html.contains("<img src=\"/blog/content/2026/s/graphs/p99.png\" alt=\"p99 latency\" title=\"Tuesday\" loading=\"lazy\" decoding=\"async\">"));
