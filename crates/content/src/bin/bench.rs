@@ -4,6 +4,9 @@
 //!
 //! `bench --write-corpus DIR [COUNT]` writes the generated corpus (10,000 posts,
 //! or COUNT) as markdown files instead, for building the whole site from it.
+//! `bench --write-jekyll-site DIR COUNT` writes the same posts as a Jekyll site
+//! writes them (`_config.yml`, `_posts/*.markdown` with Liquid tags, images in
+//! `assets/`), for timing `blog-content import` and the build of a moved blog.
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -165,8 +168,51 @@ fn gzip_len(bytes: &[u8]) -> usize {
     out
 }
 
+/// A valid 1×1 PNG, for the generated Jekyll site's images.
+const PNG: &[u8] = &[
+    0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0x0d, 0x49, 0x48, 0x44, 0x52, 0, 0, 0,
+    1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1f, 0x15, 0xc4, 0x89, 0, 0, 0, 0x0d, 0x49, 0x44, 0x41, 0x54,
+    0x78, 0x9c, 0x63, 0xf8, 0xcf, 0xc0, 0xf0, 0x1f, 0, 0x05, 0x00, 0x01, 0xff, 0x89, 0x99, 0x3d,
+    0x1d, 0, 0, 0, 0, 0x49, 0x45, 0x4e, 0x44, 0xae, 0x42, 0x60, 0x82,
+];
+
+/// The generated posts as a Jekyll site: each post's front matter as
+/// `jekyll new` writes it (a date-time with its offset, `categories`), a
+/// `{% highlight %}` block, a `{% post_url %}` link to the post before it and
+/// an image under `assets/`.
+fn write_jekyll_site(dir: &Path, count: usize) {
+    let _ = std::fs::remove_dir_all(dir);
+    std::fs::create_dir_all(dir.join("_posts")).expect("_posts");
+    std::fs::create_dir_all(dir.join("assets/img")).expect("assets");
+    std::fs::write(dir.join("_config.yml"), "title: Generated\ndescription: A generated Jekyll blog.\nurl: \"https://generated.example\"\nbaseurl: \"\"\npermalink: /blog/:year/:month/:day/:title/\nplugins:\n  - jekyll-feed\n").expect("_config.yml");
+    let mut previous: Option<String> = None;
+    for (i, file) in generate(count).into_iter().enumerate() {
+        let text = file.text.unwrap_or_default();
+        let (front, body) = text.trim_start_matches("---\n").split_once("\n---\n").expect("front matter");
+        let date = front.lines().find_map(|l| l.strip_prefix("date: ")).expect("date");
+        let name = format!("{date}-post-{i:05}");
+        let front = front
+            .replace(&format!("date: {date}"), &format!("date: {date} 09:{:02}:00 +0100", i % 60))
+            .replace("category: ", "categories: ");
+        let link = previous.as_ref().map_or(String::new(), |p| format!("The [post before]({{% post_url {p} %}}) said so.\n\n"));
+        let png = format!("chart-{i:05}.png");
+        std::fs::write(dir.join("assets/img").join(&png), PNG).expect("image");
+        let body = format!("{link}![Chart]({{{{ site.baseurl }}}}/assets/img/{png})\n\n{{% highlight ruby %}}\nputs \"{i}\"\n{{% endhighlight %}}\n{body}");
+        std::fs::write(dir.join("_posts").join(format!("{name}.markdown")), format!("---\nlayout: post\n{front}\n---\n{body}")).expect("post");
+        previous = Some(name);
+    }
+    println!("wrote a Jekyll site of {count} posts to {}", dir.display());
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if let [flag, dir, count] = args.as_slice() {
+        if flag == "--write-jekyll-site" {
+            let count = count.parse().expect("--write-jekyll-site DIR COUNT: COUNT is a number of posts");
+            write_jekyll_site(Path::new(dir), count);
+            return;
+        }
+    }
     if let [flag, dir, count @ ..] = args.as_slice() {
         if flag == "--write-corpus" {
             let dir = Path::new(dir);

@@ -346,3 +346,30 @@ fn words_are_runs_of_non_space_with_a_letter_or_digit() {
         assert_eq!(super::count_words(text), reference(text), "{text:?}");
     }
 }
+
+#[test]
+fn the_browser_gives_headings_the_ids_the_build_gave() {
+    // The build of a moved blog names headings as its old generator did
+    // (Zola's `i-unsound-issues-crab`); the browser's renderer has no such
+    // rules and takes the ids in order, an explicit `{#id}` included.
+    let request = RenderRequest {
+        id: 1,
+        markdown: "## I-unsound issues (🦀)\n\n## Kept {#kept}\n\n## Same\n\n## Same\n\n## Extra\n".into(),
+        base: "/".into(),
+        slug: "p".into(),
+        source: "p.md".into(),
+        posts: Vec::new(),
+        old_urls: Vec::new(),
+        heading_ids: ["i-unsound-issues-crab", "kept", "same", "same-1"]
+            .map(String::from)
+            .to_vec(),
+    };
+    let html = request.render().html;
+    let ids: Vec<&str> = html
+        .split(" id=\"")
+        .skip(1)
+        .map(|rest| rest.split('"').next().unwrap_or(""))
+        .collect();
+    // past the given ids, the renderer's own
+    assert_eq!(ids, ["i-unsound-issues-crab", "kept", "same", "same-1", "extra"]);
+}
