@@ -13,7 +13,7 @@ use blog_core::model::Author;
 
 use crate::diagnostic::Diagnostic;
 use crate::frontmatter::{self, Entry, Node, Repeated, Value};
-use crate::moved::Generator;
+use crate::moved::{Generator, PermalinkPost};
 
 /// A publication date as written (`YYYY-MM-DD`) and as an instant.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -179,58 +179,40 @@ pub fn slug_from_path(source: &str) -> String {
     slugify(split_date_prefix(stem).1)
 }
 
-/// The lookup key of an old address of a post, from an alias or permalink as
-/// written: a path on the old site, with Jekyll's placeholders (`:year`,
-/// `:month`, `:day`, `:title`, `:categories`, `:output_ext`...) filled in.
+/// The lookup key of an old address of a post, from an alias (a path as
+/// written) or a permalink (a pattern of `generator`'s, filled in for `post`).
 /// `Ok(None)` for an address that is not a page (`/feed.php`).
 pub fn old_url(
     written: &str,
-    slug: &str,
-    date: &PostDate,
-    category: Option<&str>,
+    pattern: bool,
+    generator: Generator,
+    post: &PermalinkPost,
 ) -> Result<Option<String>, String> {
     let written = written.trim();
     if blog_core::urls::scheme_of(written).is_some() || written.starts_with("//") {
         return Err(format!("`{written}` is an address on another site (expected a path on the site this post moved from, e.g. `/2019/05/07/old-post.html`)"));
     }
-    let (year, rest) = date.ymd.split_once('-').unwrap_or(("", ""));
-    let (month, day) = rest.split_once('-').unwrap_or(("", ""));
-    let category = category
-        .map(blog_core::text::category_slug)
-        .unwrap_or_default();
-    let mut path = String::new();
-    let mut rest = written;
-    while let Some(at) = rest.find(':') {
-        path.push_str(&rest[..at]);
-        let name_len = rest[at + 1..]
-            .find(|c: char| !(c.is_ascii_lowercase() || c == '_'))
-            .unwrap_or(rest.len() - at - 1);
-        let name = &rest[at + 1..at + 1 + name_len];
-        let value = match name {
-            "year" => year.to_string(),
-            "short_year" => year.get(2..).unwrap_or(year).to_string(),
-            "month" => month.to_string(),
-            "i_month" => month.trim_start_matches('0').to_string(),
-            "day" => day.to_string(),
-            "i_day" => day.trim_start_matches('0').to_string(),
-            "title" | "slug" | "name" => slug.to_string(),
-            "categories" => category.clone(),
-            "output_ext" => ".html".to_string(),
-            _ => return Err(format!("`{written}` has the placeholder `:{name}`, which this blog does not fill in (expected `:year`, `:month`, `:day`, `:title`, `:categories` or `:output_ext`)")),
-        };
-        path.push_str(&value);
-        rest = &rest[at + 1 + name_len..];
-    }
-    path.push_str(rest);
-    // An empty category leaves `//`, as Jekyll drops it.
+    let path = match pattern {
+        true => generator.expand_permalink(written, post)?,
+        false => written.to_string(),
+    };
+    page_key(&path).map_err(|()| {
+        format!("`{written}` is the site's home page (expected the path of this post on the old site)")
+    })
+}
+
+/// The lookup key of a path on the old site ([`blog_core::urls::old_url_key`]),
+/// `Ok(None)` when it is not a page a static host can answer with a
+/// redirect (`/feed.php`), `Err` for the home page.
+pub fn page_key(path: &str) -> Result<Option<String>, ()> {
+    // An empty placeholder (a post without categories) leaves `//`: one `/`.
+    let mut path = path.to_string();
     while path.contains("//") {
         path = path.replace("//", "/");
     }
     let key = blog_core::urls::old_url_key(&path);
     if key == "/" {
-        return Err(format!(
-            "`{written}` is the site's home page (expected the path of this post on the old site)"
-        ));
+        return Err(());
     }
     let last = key.rsplit('/').next().unwrap_or("");
     let page = path.ends_with('/') || !last.contains('.') || blog_core::urls::is_html_file(last);
@@ -644,7 +626,16 @@ pub fn parse_post(
         let Some(e) = get(field) else { continue };
         for value in r.string_list(&e.key, &e.value) {
             let Some(date) = &date else { continue };
-            match old_url(&value, &name, date, category.as_deref()) {
+            let facts = PermalinkPost {
+                source,
+                title: title.as_deref().unwrap_or(""),
+                slug: slug_field.as_deref(),
+                date,
+                categories: &categories,
+            };
+            // A blog that names no generator writes Jekyll's placeholders.
+            let generator = moved_from.unwrap_or(Generator::Jekyll);
+            match old_url(&value, field == "permalink", generator, &facts) {
                 Ok(Some(key)) => old_urls.push(OldUrl {
                     key,
                     field: e.key.clone(),

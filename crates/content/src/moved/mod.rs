@@ -216,10 +216,8 @@ pub fn old_address(
         Some(pattern) => generator.expand_permalink(pattern, &facts)?,
         None => generator.default_permalink(&facts),
     };
-    let key = blog_core::urls::old_url_key(&path);
-    let last = key.rsplit('/').next().unwrap_or("");
-    let page = path.ends_with('/') || !last.contains('.') || blog_core::urls::is_html_file(last);
-    Ok((page && key != "/").then(|| OldUrl {
+    let key = crate::post::page_key(&path).ok().flatten();
+    Ok(key.map(|key| OldUrl {
         key,
         field: "moved_from".into(),
         line: 1,
