@@ -116,7 +116,9 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
             e.message().trim()
         )
     })?;
-    let fail = |key: &str, message: String| format!("{display}:{}: {key}: {message}", line_of_key(text, key));
+    let fail = |key: &str, message: String| {
+        format!("{display}:{}: {key}: {message}", line_of_key(text, key))
+    };
     let base_url = match file.base_url.map(|u| u.trim().to_string()) {
         Some(url) if url.is_empty() => None,
         Some(url) => {
@@ -136,7 +138,10 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
         None | Some("error") => false,
         Some("warn") => true,
         Some(other) => {
-            return Err(fail("broken_links", format!("`{other}` is not a severity (expected `\"error\"` or `\"warn\"`)")));
+            return Err(fail(
+                "broken_links",
+                format!("`{other}` is not a severity (expected `\"error\"` or `\"warn\"`)"),
+            ));
         }
     };
     let moved_from = match file.moved_from.as_deref() {
@@ -146,7 +151,10 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
         })?),
     };
     if let Some(feed) = file.old_feeds.iter().find(|f| !f.starts_with('/')) {
-        return Err(fail("old_feeds", format!("`{feed}` is not a path from the site's root (expected e.g. `\"/feed.xml\"`)")));
+        return Err(fail(
+            "old_feeds",
+            format!("`{feed}` is not a path from the site's root (expected e.g. `\"/feed.xml\"`)"),
+        ));
     }
     if !file.permalinks.is_empty() && moved_from.is_none() {
         return Err(fail("permalinks", "are the old site's address patterns, but `moved_from` does not say which generator wrote them (expected `moved_from = \"jekyll\"`, `\"hugo\"` or `\"zola\"`)".into()));

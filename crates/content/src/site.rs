@@ -13,8 +13,8 @@ use blog_core::model::{newest_first, Manifest, PostMeta, Site};
 use blog_core::text::category_slug;
 use blog_core::urls::{Dest, Internal, LinkTarget, Urls};
 
-use crate::moved::Generator;
 use crate::diagnostic::{self, Diagnostic};
+use crate::moved::Generator;
 use crate::search::{self, SearchFiles};
 use crate::timings::Timings;
 use rayon::prelude::*;
