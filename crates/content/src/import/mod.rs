@@ -191,6 +191,11 @@ fn report(
     args: &ImportArgs,
 ) -> Report {
     let mut lines = vec![format!("generator: {} ({how})", generator.name())];
+    let (left, said): (Vec<&String>, Vec<&String>) = old
+        .notes
+        .iter()
+        .partition(|n| n.starts_with("not imported"));
+    lines.extend(said.into_iter().cloned());
     for ((dir, dest), count) in old.content.iter().zip(&plan.counts) {
         let folder = format!("content/{dest}").trim_end_matches('/').to_string() + "/";
         lines.push(format!(
@@ -220,7 +225,7 @@ fn report(
     let params: Vec<&str> = old.params.keys().map(String::as_str).collect();
     lines.push(format!("params: {}", or_none(&params.join(", "))));
     lines.push(format!("wrote {}", args.into.join("site.toml").display()));
-    lines.extend(old.notes.iter().cloned());
+    lines.extend(left.into_iter().cloned());
     lines.extend(plan.left_out.iter().cloned());
     Report { lines }
 }

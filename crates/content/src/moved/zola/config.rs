@@ -137,7 +137,7 @@ fn left_behind(root: &Path, config: &Table) -> Vec<String> {
         ));
     }
     if config.contains_key("taxonomies") {
-        notes.push("taxonomies: posts' `[taxonomies] categories` and `tags` are read by the build; other taxonomies are not".into());
+        notes.push("taxonomies: the posts keep theirs in front matter (`categories` and `tags` are this blog's; others are ignored with a warning)".into());
     }
     notes
 }
