@@ -394,3 +394,195 @@ fn says_what_is_missing() {
     .unwrap_err();
     assert!(wrong.contains("no _config.yml"), "{wrong}");
 }
+
+/// Writes `files` (path, text) under `dir`.
+fn write_site(dir: &Path, files: &[(&str, &str)]) {
+    for (path, text) in files {
+        let path = dir.join(path);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
+    }
+}
+
+fn import_from(from: &Path, into: &Path, section: Option<&str>) -> Result<Report, String> {
+    import(&ImportArgs {
+        from: from.to_path_buf(),
+        into: into.to_path_buf(),
+        generator: None,
+        section: section.map(str::to_string),
+    })
+}
+
+#[test]
+fn hugo_docsy_languages_prefer_the_blog_over_dated_docs() {
+    let old = Scratch::new("docsy");
+    let new = Scratch::new("docsy-new");
+    let dated = "---\ntitle: T\ndate: 2017-01-05\n---\n";
+    write_site(
+        &old.0,
+        &[
+            (
+                "hugo.toml",
+                "baseURL = \"https://example.docsy.dev/\"\ntitle = \"Goldydocs\"\ncontentDir = \"content/en\"\ndefaultContentLanguage = \"en\"\n[permalinks]\nblog = \"/:section/:year/:month/:day/:slug/\"\n[languages.en]\nweight = 1\n[languages.no]\ncontentDir = \"content/no\"\n[outputs]\nsection = [\"HTML\", \"print\", \"RSS\"]\n",
+            ),
+            ("content/en/_index.md", "---\ntitle: Goldydocs\n---\n"),
+            ("content/en/docs/a.md", dated),
+            ("content/en/docs/b.md", dated),
+            ("content/en/docs/c.md", dated),
+            ("content/en/blog/_index.md", "---\ntitle: Blog\n---\n"),
+            ("content/en/blog/news/first-post/index.md", dated),
+            ("content/en/blog/news/first-post/featured-sunset.jpg", "jpg"),
+            ("content/en/blog/releases/spec.md", dated),
+            ("content/no/blog/innlegg.md", dated),
+        ],
+    );
+    let report = import_from(&old.0, &new.0, None).unwrap();
+    let files: Vec<String> = tree(&new.0).into_keys().collect();
+    assert_eq!(
+        files,
+        [
+            "content/blog/news/first-post/featured-sunset.jpg",
+            "content/blog/news/first-post/index.md",
+            "content/blog/releases/spec.md",
+            "site.toml",
+        ]
+    );
+    let site = site_toml(&new.0);
+    assert_eq!(
+        site.permalinks.get("blog").map(String::as_str),
+        Some("/:section/:year/:month/:day/:slug/")
+    );
+    assert_eq!(site.old_feeds, ["/index.xml", "/blog/index.xml"]);
+    assert!(site.static_dir.is_none());
+    assert!(
+        report.lines[1].starts_with("section: blog (named as a blog's"),
+        "{:#?}",
+        report.lines
+    );
+    assert!(
+        has_line(&report, "not imported: content/no/: the pages in `no`"),
+        "{:#?}",
+        report.lines
+    );
+    assert!(
+        has_line(
+            &report,
+            "not imported: content/en/docs/: the section `docs`"
+        ),
+        "{:#?}",
+        report.lines
+    );
+}
+
+#[test]
+fn hugo_config_folder_in_yaml_and_json() {
+    let old = Scratch::new("hugo-dir");
+    let new = Scratch::new("hugo-dir-new");
+    write_site(
+        &old.0,
+        &[
+            (
+                "config/_default/hugo.yaml",
+                "baseURL: https://x.org/\ntitle: \"Quoted \\\"title\\\"\"\ndisableKinds: [RSS]\n",
+            ),
+            (
+                "config/_default/params.yaml",
+                "mainSections: [post]\nauthor: {name: A}\n",
+            ),
+            (
+                "config/_default/permalinks.json",
+                "{\"page\": {\"post\": \"/:year/:slug/\"}}",
+            ),
+            (
+                "content/post/x.md",
+                "+++\ntitle = \"X\"\ndate = 2020-01-01\n+++\n",
+            ),
+            (
+                "content/post/draft.html",
+                "---\ntitle: H\ndate: 2020-01-01\n---\n<p>html</p>\n",
+            ),
+            ("static/CNAME", "x.org\n"),
+        ],
+    );
+    let report = import_from(&old.0, &new.0, None).unwrap();
+    let files: Vec<String> = tree(&new.0).into_keys().collect();
+    assert_eq!(files, ["content/post/x.md", "site.toml", "static/CNAME"]);
+    let site = site_toml(&new.0);
+    assert_eq!(site.site.title, "Quoted \"title\"");
+    assert_eq!(
+        site.permalinks.get("post").map(String::as_str),
+        Some("/:year/:slug/")
+    );
+    assert!(site.old_feeds.is_empty(), "RSS is turned off");
+    assert_eq!(site.params["author"]["name"].as_str(), Some("A"));
+    assert!(
+        has_line(
+            &report,
+            "not imported: content/post/draft.html: a page with front matter that is not markdown"
+        ),
+        "{:#?}",
+        report.lines
+    );
+}
+
+#[test]
+fn zola_older_feed_keys_and_zola_toml() {
+    let old = Scratch::new("zola-old");
+    let new = Scratch::new("zola-old-new");
+    write_site(
+        &old.0,
+        &[
+            ("zola.toml", "base_url = \"https://z.org\"\ntitle = \"Z\"\ngenerate_feed = true\nfeed_filename = \"rss.xml\"\n"),
+            ("content/blog/_index.md", "+++\ntitle = \"Blog\"\ngenerate_feeds = true\n+++\n"),
+            ("content/blog/2020-02-02-hello.md", "+++\ntitle = \"Hello\"\n+++\n"),
+            ("content/about.md", "+++\ntitle = \"About\"\n+++\n"),
+        ],
+    );
+    let report = import_from(&old.0, &new.0, None).unwrap();
+    let files: Vec<String> = tree(&new.0).into_keys().collect();
+    assert_eq!(files, ["content/blog/2020-02-02-hello.md", "site.toml"]);
+    assert_eq!(site_toml(&new.0).old_feeds, ["/rss.xml", "/blog/rss.xml"]);
+    assert!(
+        has_line(
+            &report,
+            "not imported: content/about.md: a page without a date"
+        ),
+        "{:#?}",
+        report.lines
+    );
+}
+
+#[test]
+fn jekyll_toml_config_style_names_and_category_folders() {
+    let old = Scratch::new("jekyll-toml");
+    let new = Scratch::new("jekyll-toml-new");
+    write_site(
+        &old.0,
+        &[
+            ("_config.toml", "title = \"J\"\nurl = \"https://j.org\"\nbaseurl = \"/blog\"\npermalink = \"pretty\"\ngems = [\"jekyll-feed\"]\n[feed]\npath = \"atom.xml\"\n"),
+            ("_posts/2020-01-01-a.md", "---\ntitle: A\n---\n"),
+            ("news/_posts/2020-01-02-b.md", "---\ntitle: B\n---\n"),
+            ("news/index.html", "---\nlayout: default\n---\n"),
+            ("css/site.css", "body{}"),
+            ("node_modules/x/index.js", "x"),
+        ],
+    );
+    import_from(&old.0, &new.0, None).unwrap();
+    let files: Vec<String> = tree(&new.0).into_keys().collect();
+    assert_eq!(
+        files,
+        [
+            "content/_posts/2020-01-01-a.md",
+            "content/news/_posts/2020-01-02-b.md",
+            "site.toml",
+            "static/css/site.css"
+        ]
+    );
+    let site = site_toml(&new.0);
+    assert_eq!(site.base_url.as_deref(), Some("https://j.org/blog/"));
+    assert_eq!(
+        site.permalinks["*"],
+        "/:categories/:year/:month/:day/:title/"
+    );
+    assert_eq!(site.old_feeds, ["/atom.xml"]);
+}

@@ -59,10 +59,13 @@ pub fn is_markdown(path: &str) -> bool {
 /// True when the file starts with a front matter fence (`---` or `+++`):
 /// Jekyll renders such a file as a page; without one it copies it as is.
 pub fn has_front_matter(path: &Path) -> bool {
-    let Ok(bytes) = fs::read(path) else {
+    use std::io::Read;
+    let mut start = [0u8; 8];
+    let Ok(read) = fs::File::open(path).and_then(|mut f| f.read(&mut start)) else {
         return false;
     };
-    let text = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let head = &start[..read];
+    let text = head.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(head);
     ["---\n", "---\r\n", "+++\n", "+++\r\n"]
         .iter()
         .any(|fence| text.starts_with(fence.as_bytes()))

@@ -97,11 +97,17 @@ fn plan(root: &Path, old: &OldSite) -> Result<Plan, String> {
                 from: folder.join(&rel),
                 to: files::join(dest, &rel),
             };
+            let shown = files::join(&dir.to_string_lossy(), &rel);
             if !files::is_markdown(&rel) {
-                plan.beside.push(copy);
+                if files::has_front_matter(&copy.from) {
+                    plan.left_out.push(format!(
+                        "not imported: {shown}: a page with front matter that is not markdown (only markdown posts move in)"
+                    ));
+                } else {
+                    plan.beside.push(copy);
+                }
                 continue;
             }
-            let shown = files::join(&dir.to_string_lossy(), &rel);
             match files::classify(&copy.from, &rel) {
                 Markdown::Post => plan.posts.push(copy),
                 Markdown::SectionPage => plan.left_out.push(format!(

@@ -5,8 +5,9 @@
 //! `[params]`...); its keys are case-insensitive (`baseURL`). The posts are
 //! one or more sections (top-level folders of `content/`, or of the default
 //! language's `content/<lang>/`): `--section` names them, else
-//! `mainSections` (top-level or in `params`), else the section with the most
-//! dated pages. Feeds are the RSS of the home page and of each section moved
+//! `mainSections` (top-level or in `params`), else a section named as a
+//! blog's (`blog`, `posts`, `post`, `news`...) with dated pages, else the
+//! section with the most dated pages. Feeds are the RSS of the home page and of each section moved
 //! in (`/index.xml`, `/posts/index.xml`) unless RSS is turned off;
 //! `[permalinks]` (or `[permalinks.page]`) patterns of those sections carry
 //! over, keyed by section; `params` is `[params]`. `static/` (or `staticDir`)
@@ -31,6 +32,9 @@ const ROOT_FILES: [&str; 8] = [
     "config.json",
 ];
 const CONFIG_DIR: &str = "config/_default";
+/// Names of sections that hold a blog, preferred over a section with more
+/// dated pages (Docsy's `docs/` pages all carry a date).
+const BLOG_NAMES: [&str; 6] = ["blog", "posts", "post", "news", "articles", "writing"];
 
 /// True when `root` is a Hugo site: a `hugo.*` file, a `config/_default/`
 /// folder, or a `config.*` file without Zola's `base_url` key.
@@ -198,11 +202,18 @@ fn choose_sections(
         ));
         return Ok(main);
     }
-    let best = counts
-        .iter()
-        .filter(|(_, c)| *c > 0)
-        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
-    let Some((name, _)) = best else {
+    let dated = || counts.iter().filter(|(_, c)| *c > 0);
+    let most = |a: &&(String, usize), b: &&(String, usize)| a.1.cmp(&b.1).then(b.0.cmp(&a.0));
+    let blog_named = dated()
+        .filter(|(n, _)| BLOG_NAMES.contains(&n.to_ascii_lowercase().as_str()))
+        .max_by(most);
+    if let Some((name, _)) = blog_named {
+        notes.push(format!(
+            "section: {name} (named as a blog's, with dated pages, of: {listing}; another: --section NAME)"
+        ));
+        return Ok(vec![name.clone()]);
+    }
+    let Some((name, _)) = dated().max_by(most) else {
         return Err(format!(
             "{}: no section holds dated pages (expected the posts in a folder such as content/posts/; name it with --section NAME)",
             root.join(content).display()
