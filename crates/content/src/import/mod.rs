@@ -8,6 +8,7 @@
 //! anything is written; the old site is only read.
 
 pub mod files;
+pub mod notes;
 pub mod site_toml;
 pub mod values;
 
@@ -15,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use crate::moved::{Generator, OldSite};
 use files::{Copy, Markdown};
+use notes::or_none;
 
 /// What to import, and where.
 #[derive(Debug, Clone, Default)]
@@ -242,13 +244,5 @@ fn listed(items: &[&str]) -> String {
         0 => String::new(),
         n if n <= 8 => format!(" ({})", items.join(", ")),
         n => format!(" ({}, … and {} more)", items[..8].join(", "), n - 8),
-    }
-}
-
-fn or_none(text: &str) -> &str {
-    if text.is_empty() {
-        "none"
-    } else {
-        text
     }
 }

@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use toml::{Table, Value};
 
 use crate::import::files::{self, Markdown};
+use crate::import::notes::{self, or_none};
 use crate::import::values::{get_ci, read_config, string_ci, strings_ci, table_ci};
 use crate::moved::OldSite;
 
@@ -88,11 +89,7 @@ pub fn read(root: &Path, section: Option<&str>) -> Result<OldSite, String> {
 /// The configuration: the root file, with the files of `config/_default/`
 /// (`hugo.toml`/`config.toml` merged at the top, `params.toml` as `params`...).
 fn load(root: &Path) -> Result<Table, String> {
-    let mut config = match ROOT_FILES
-        .iter()
-        .map(|f| root.join(f))
-        .find(|p| p.is_file())
-    {
+    let mut config = match notes::first_file(root, &ROOT_FILES) {
         Some(path) => read_config(&path)?,
         None => Table::new(),
     };
@@ -332,39 +329,27 @@ fn static_dirs(config: &Table) -> Vec<String> {
 
 /// One line per thing of the old site this import leaves behind.
 fn left_behind(root: &Path, config: &Table) -> Vec<String> {
-    let folders = [
-        ("layouts", "templates (this blog has its own)"),
-        (
-            "themes",
-            "themes (this blog has its own look; a theme's static files are not copied)",
-        ),
-        (
-            "assets",
-            "assets Hugo processes (Hugo Pipes; copy what posts use into static/ by hand)",
-        ),
-        ("data", "data files (this blog does not read them)"),
-        ("i18n", "translations of the templates"),
-        ("archetypes", "templates of new posts"),
-    ];
-    let mut notes: Vec<String> = folders
-        .iter()
-        .filter(|(f, _)| root.join(f).is_dir())
-        .map(|(f, what)| format!("not imported: {f}/: {what}"))
-        .collect();
-    if let Some(theme) = strings_ci(config, "theme").first() {
-        notes.push(format!(
-            "not imported: the theme `{theme}` (this blog has its own look)"
-        ));
-    }
-    notes
-}
-
-fn or_none(text: &str) -> &str {
-    if text.is_empty() {
-        "none"
-    } else {
-        text
-    }
+    let mut left = notes::folders_left(
+        root,
+        &[
+            ("layouts", "templates (this blog has its own)"),
+            (
+                "themes",
+                "themes (this blog has its own look; a theme's static files are not copied)",
+            ),
+            (
+                "assets",
+                "assets Hugo processes (Hugo Pipes; copy what posts use into static/ by hand)",
+            ),
+            ("data", "data files (this blog does not read them)"),
+            ("i18n", "translations of the templates"),
+            ("archetypes", "templates of new posts"),
+        ],
+    );
+    left.extend(notes::theme_left(
+        strings_ci(config, "theme").into_iter().next(),
+    ));
+    left
 }
 
 #[cfg(test)]

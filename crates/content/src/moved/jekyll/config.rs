@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use toml::{Table, Value};
 
-use crate::import::files;
 use crate::import::values::{read_config, rooted, string_ci, strings_ci, table_ci};
+use crate::import::{files, notes};
 use crate::moved::OldSite;
 
 const CONFIG_FILES: [&str; 3] = ["_config.yml", "_config.yaml", "_config.toml"];
@@ -86,16 +86,12 @@ pub fn detect(root: &Path) -> bool {
 /// Reads the Jekyll site at `root`. Jekyll has one folder of posts: a
 /// `section` is not used.
 pub fn read(root: &Path, section: Option<&str>) -> Result<OldSite, String> {
-    let config_file = CONFIG_FILES
-        .iter()
-        .map(|f| root.join(f))
-        .find(|p| p.is_file())
-        .ok_or_else(|| {
-            format!(
-                "{}: no _config.yml (expected a Jekyll site's root folder)",
-                root.display()
-            )
-        })?;
+    let config_file = notes::first_file(root, &CONFIG_FILES).ok_or_else(|| {
+        format!(
+            "{}: no _config.yml (expected a Jekyll site's root folder)",
+            root.display()
+        )
+    })?;
     let config = read_config(&config_file)?;
     let mut site = OldSite {
         title: string_ci(&config, "title"),
@@ -225,33 +221,27 @@ fn served(name: &str, rel: &str, config: &Table) -> bool {
 
 /// One line per thing of the old site this import leaves behind.
 fn left_behind(root: &Path, config: &Table) -> Vec<String> {
-    let mut notes = Vec::new();
-    let folders = [
-        ("_drafts", "drafts (Jekyll publishes them only with --drafts; move one to _posts/ with a date to import it)"),
-        ("_layouts", "layouts (this blog has its own)"),
-        ("_includes", "includes (an `{% include %}` in a post stays as text, with a warning)"),
-        ("_sass", "stylesheets (this blog has its own)"),
-        ("_data", "data files (this blog does not read them)"),
-        ("_site", "the built site (the posts are imported from their sources)"),
-    ];
-    for (folder, what) in folders {
-        if root.join(folder).is_dir() {
-            notes.push(format!("not imported: {folder}/: {what}"));
-        }
-    }
+    let mut left = notes::folders_left(
+        root,
+        &[
+            ("_drafts", "drafts (Jekyll publishes them only with --drafts; move one to _posts/ with a date to import it)"),
+            ("_layouts", "layouts (this blog has its own)"),
+            ("_includes", "includes (an `{% include %}` in a post stays as text, with a warning)"),
+            ("_sass", "stylesheets (this blog has its own)"),
+            ("_data", "data files (this blog does not read them)"),
+            ("_site", "the built site (the posts are imported from their sources)"),
+        ],
+    );
     if let Some(collections) = table_ci(config, "collections") {
         for name in collections.keys().filter(|k| *k != "posts") {
-            notes.push(format!(
+            left.push(format!(
                 "not imported: _{name}/: the collection `{name}` (only posts move in)"
             ));
         }
     }
-    if let Some(theme) = string_ci(config, "theme").or_else(|| string_ci(config, "remote_theme")) {
-        notes.push(format!(
-            "not imported: the theme `{theme}` (this blog has its own look)"
-        ));
-    }
-    notes
+    let theme = string_ci(config, "theme").or_else(|| string_ci(config, "remote_theme"));
+    left.extend(notes::theme_left(theme));
+    left
 }
 
 #[cfg(test)]

@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 use toml::Table;
 
 use crate::frontmatter::{self, Value};
-use crate::import::files;
 use crate::import::values::{bool_ci, read_config, string_ci, strings_ci, table_ci};
+use crate::import::{files, notes};
 use crate::moved::OldSite;
 
 const CONFIG_FILES: [&str; 2] = ["config.toml", "zola.toml"];
@@ -29,16 +29,12 @@ pub fn detect(root: &Path) -> bool {
 
 /// Reads the Zola site at `root`; `section` keeps one folder of `content/`.
 pub fn read(root: &Path, section: Option<&str>) -> Result<OldSite, String> {
-    let path = CONFIG_FILES
-        .iter()
-        .map(|f| root.join(f))
-        .find(|p| p.is_file())
-        .ok_or_else(|| {
-            format!(
-                "{}: no config.toml or zola.toml (expected a Zola site's root folder)",
-                root.display()
-            )
-        })?;
+    let path = notes::first_file(root, &CONFIG_FILES).ok_or_else(|| {
+        format!(
+            "{}: no config.toml or zola.toml (expected a Zola site's root folder)",
+            root.display()
+        )
+    })?;
     let config = read_config(&path)?;
     let mut site = OldSite {
         title: string_ci(&config, "title"),
@@ -118,28 +114,22 @@ fn section_feeds(root: &Path, config: &Table) -> Result<Vec<String>, String> {
 
 /// One line per thing of the old site this import leaves behind.
 fn left_behind(root: &Path, config: &Table) -> Vec<String> {
-    let folders = [
-        ("templates", "templates (this blog has its own)"),
-        (
-            "themes",
-            "themes (this blog has its own look; a theme's static files are not copied)",
-        ),
-        ("sass", "stylesheets Zola compiles (this blog has its own)"),
-    ];
-    let mut notes: Vec<String> = folders
-        .iter()
-        .filter(|(f, _)| root.join(f).is_dir())
-        .map(|(f, what)| format!("not imported: {f}/: {what}"))
-        .collect();
-    if let Some(theme) = string_ci(config, "theme") {
-        notes.push(format!(
-            "not imported: the theme `{theme}` (this blog has its own look)"
-        ));
-    }
+    let mut left = notes::folders_left(
+        root,
+        &[
+            ("templates", "templates (this blog has its own)"),
+            (
+                "themes",
+                "themes (this blog has its own look; a theme's static files are not copied)",
+            ),
+            ("sass", "stylesheets Zola compiles (this blog has its own)"),
+        ],
+    );
+    left.extend(notes::theme_left(string_ci(config, "theme")));
     if config.contains_key("taxonomies") {
-        notes.push("taxonomies: the posts keep theirs in front matter (`categories` and `tags` are this blog's; others are ignored with a warning)".into());
+        left.push("taxonomies: the posts keep theirs in front matter (`categories` and `tags` are this blog's; others are ignored with a warning)".into());
     }
-    notes
+    left
 }
 
 #[cfg(test)]
