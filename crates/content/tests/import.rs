@@ -342,7 +342,10 @@ fn refuses_a_folder_that_has_a_site_or_posts_and_writes_nothing() {
 fn refuses_to_write_inside_the_old_site() {
     let into = fixture("jekyll").join("imported");
     let err = run("jekyll", &into, None).unwrap_err();
-    assert!(err.contains("is inside the old site"), "{err}");
+    assert!(
+        err.contains("is the old site's folder or inside it"),
+        "{err}"
+    );
     assert!(!into.exists());
 }
 

@@ -135,9 +135,9 @@ fn check_destination(args: &ImportArgs, plan: &Plan) -> Result<(), String> {
     let from = resolved(&args.from);
     if into.starts_with(&from) {
         return Err(format!(
-            "{}: is inside the old site {} (the import never writes there; expected another folder: --into NEW_DIR)",
+            "{}: is the old site's folder or inside it ({}), and the import never writes into the old site (expected another folder: --into NEW_DIR)",
             args.into.display(),
-            args.from.display()
+            from.display()
         ));
     }
     let site = args.into.join("site.toml");
@@ -233,6 +233,13 @@ fn report(
     let params: Vec<&str> = old.params.keys().map(String::as_str).collect();
     lines.push(format!("params: {}", or_none(&params.join(", "))));
     lines.push(format!("wrote {}", args.into.join("site.toml").display()));
+    if let Some(url) = old
+        .base_url
+        .as_deref()
+        .filter(|u| !site_toml::is_absolute(u))
+    {
+        lines.push(format!("not imported: the address `{url}`: not an absolute http(s) address (set `base_url` in site.toml by hand, e.g. `https://example.com`)"));
+    }
     lines.extend(left.into_iter().cloned());
     lines.extend(plan.left_out.iter().cloned());
     Report { lines }
