@@ -99,26 +99,7 @@ fn plan(root: &Path, old: &OldSite) -> Result<Plan, String> {
                 from: folder.join(&rel),
                 to: files::join(dest, &rel),
             };
-            let shown = files::join(&dir.to_string_lossy(), &rel);
-            if !files::is_markdown(&rel) {
-                if files::has_front_matter(&copy.from) {
-                    plan.left_out.push(format!(
-                        "not imported: {shown}: a page with front matter that is not markdown (only markdown posts move in)"
-                    ));
-                } else {
-                    plan.beside.push(copy);
-                }
-                continue;
-            }
-            match files::classify(&copy.from, &rel) {
-                Markdown::Post => plan.posts.push(copy),
-                Markdown::SectionPage => plan.left_out.push(format!(
-                    "not imported: {shown}: a section's page (its list of posts), not a post; this blog lists posts by itself"
-                )),
-                Markdown::Undated => plan.left_out.push(format!(
-                    "not imported: {shown}: a page without a date, not a post (add `date:` to its front matter and copy it into content/ to make it one)"
-                )),
-            }
+            plan.place(copy, &files::join(&dir.to_string_lossy(), &rel));
         }
         plan.counts.push(plan.posts.len() - before);
     }
@@ -126,6 +107,32 @@ fn plan(root: &Path, old: &OldSite) -> Result<Plan, String> {
         plan.statics.extend(files::copies_of(&root.join(from), to)?);
     }
     Ok(plan)
+}
+
+impl Plan {
+    /// Puts a file of a content folder (`shown` as under the old site) with
+    /// the posts, the files beside them, or the files left out.
+    fn place(&mut self, copy: Copy, shown: &str) {
+        if !files::is_markdown(shown) {
+            if files::has_front_matter(&copy.from) {
+                self.left_out.push(format!(
+                    "not imported: {shown}: a page with front matter that is not markdown (only markdown posts move in)"
+                ));
+            } else {
+                self.beside.push(copy);
+            }
+            return;
+        }
+        match files::classify(&copy.from, shown) {
+            Markdown::Post => self.posts.push(copy),
+            Markdown::SectionPage => self.left_out.push(format!(
+                "not imported: {shown}: a section's page (its list of posts), not a post; this blog lists posts by itself"
+            )),
+            Markdown::Undated => self.left_out.push(format!(
+                "not imported: {shown}: a page without a date, not a post (add `date:` to its front matter and copy it into content/ to make it one)"
+            )),
+        }
+    }
 }
 
 /// Refuses a destination that already has a site, posts or any of the files
