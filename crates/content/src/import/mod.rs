@@ -138,9 +138,8 @@ impl Plan {
 /// Refuses a destination that already has a site, posts or any of the files
 /// to copy, or that lies inside the old site: nothing is written then.
 fn check_destination(args: &ImportArgs, plan: &Plan) -> Result<(), String> {
-    let into = resolved(&args.into);
     let from = resolved(&args.from);
-    if into.starts_with(&from) {
+    if resolved(&args.into).starts_with(&from) {
         return Err(format!(
             "{}: is the old site's folder or inside it ({}), and the import never writes into the old site (expected another folder: --into NEW_DIR)",
             args.into.display(),
@@ -154,36 +153,46 @@ fn check_destination(args: &ImportArgs, plan: &Plan) -> Result<(), String> {
             site.display()
         ));
     }
-    let content = args.into.join("content");
-    if content.is_dir() {
-        let markdown: Vec<String> = files::files_under(&content)?
-            .into_iter()
-            .filter(|f| files::is_markdown(f))
-            .collect();
-        if let Some(first) = markdown.first() {
-            return Err(format!(
-                "{}: already holds {} markdown file(s) ({first}…) (expected no posts there: import with --into NEW_DIR, or move them aside first)",
-                content.display(),
-                markdown.len()
-            ));
-        }
+    no_posts_in(&args.into.join("content"))?;
+    no_file_taken(args, plan)
+}
+
+/// Refuses a `content/` folder that already holds markdown.
+fn no_posts_in(content: &Path) -> Result<(), String> {
+    if !content.is_dir() {
+        return Ok(());
     }
-    let taken = plan
+    let markdown: Vec<String> = files::files_under(content)?
+        .into_iter()
+        .filter(|f| files::is_markdown(f))
+        .collect();
+    match markdown.first() {
+        Some(first) => Err(format!(
+            "{}: already holds {} markdown file(s) ({first}…) (expected no posts there: import with --into NEW_DIR, or move them aside first)",
+            content.display(),
+            markdown.len()
+        )),
+        None => Ok(()),
+    }
+}
+
+/// Refuses to overwrite any file: each file to copy must not be there yet.
+fn no_file_taken(args: &ImportArgs, plan: &Plan) -> Result<(), String> {
+    let content = args.into.join("content");
+    let static_dir = args.into.join("static");
+    let posts = plan
         .posts
         .iter()
         .chain(&plan.beside)
         .map(|c| content.join(&c.to));
-    let statics = plan
-        .statics
-        .iter()
-        .map(|c| args.into.join("static").join(&c.to));
-    if let Some(path) = taken.chain(statics).find(|p| p.exists()) {
-        return Err(format!(
+    let statics = plan.statics.iter().map(|c| static_dir.join(&c.to));
+    match posts.chain(statics).find(|p| p.exists()) {
+        Some(path) => Err(format!(
             "{}: already exists (expected the import's files not to be there yet: import with --into NEW_DIR, or move it aside first)",
             path.display()
-        ));
+        )),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// `path` made absolute, with its existing part's links resolved.
@@ -198,6 +207,7 @@ fn resolved(path: &Path) -> PathBuf {
     }
 }
 
+/// The lines printed: what was chosen, what was imported, what was not.
 fn report(
     generator: Generator,
     how: &str,
@@ -211,6 +221,24 @@ fn report(
         .iter()
         .partition(|n| n.starts_with("not imported"));
     lines.extend(said.into_iter().cloned());
+    lines.extend(imported(old, plan));
+    lines.push(format!("wrote {}", args.into.join("site.toml").display()));
+    if let Some(url) = old
+        .base_url
+        .as_deref()
+        .filter(|u| !site_toml::is_absolute(u))
+    {
+        lines.push(format!("not imported: the address `{url}`: not an absolute http(s) address (set `base_url` in site.toml by hand, e.g. `https://example.com`)"));
+    }
+    lines.extend(left.into_iter().cloned());
+    lines.extend(plan.left_out.iter().cloned());
+    Report { lines }
+}
+
+/// One line each for the posts of each folder, the files beside them, the
+/// static files, the feeds, the permalinks and the params.
+fn imported(old: &OldSite, plan: &Plan) -> Vec<String> {
+    let mut lines = Vec::new();
     for ((dir, dest), count) in old.content.iter().zip(&plan.counts) {
         let folder = format!("content/{dest}").trim_end_matches('/').to_string() + "/";
         lines.push(format!(
@@ -239,17 +267,7 @@ fn report(
     lines.push(format!("permalinks: {}", or_none(&permalinks.join(", "))));
     let params: Vec<&str> = old.params.keys().map(String::as_str).collect();
     lines.push(format!("params: {}", or_none(&params.join(", "))));
-    lines.push(format!("wrote {}", args.into.join("site.toml").display()));
-    if let Some(url) = old
-        .base_url
-        .as_deref()
-        .filter(|u| !site_toml::is_absolute(u))
-    {
-        lines.push(format!("not imported: the address `{url}`: not an absolute http(s) address (set `base_url` in site.toml by hand, e.g. `https://example.com`)"));
-    }
-    lines.extend(left.into_iter().cloned());
-    lines.extend(plan.left_out.iter().cloned());
-    Report { lines }
+    lines
 }
 
 /// ` (a, b, c)`, or nothing for an empty list; long lists shortened.

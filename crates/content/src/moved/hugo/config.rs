@@ -152,7 +152,9 @@ fn language_root(root: &Path, config: &Table, notes: &mut Vec<String>) -> PathBu
     }
 }
 
-/// The sections of posts, with a line saying how they were chosen.
+/// The sections of posts, with a line saying how they were chosen: named
+/// by `--section`, else `mainSections`, else the busiest blog-named section,
+/// else the busiest section (by dated pages).
 fn choose_sections(
     root: &Path,
     content: &Path,
@@ -161,65 +163,96 @@ fn choose_sections(
     named: Option<&str>,
     notes: &mut Vec<String>,
 ) -> Result<Vec<String>, String> {
-    let counts = section_counts(&root.join(content))?;
-    let known = |s: &str| counts.iter().any(|(name, _)| name == s);
+    let folder = root.join(content);
+    let counts = section_counts(&folder)?;
     let listing = counts
         .iter()
         .map(|(n, c)| format!("{n} ({c})"))
         .collect::<Vec<_>>()
         .join(", ");
-    if let Some(named) = named {
-        let chosen: Vec<String> = named
-            .split(',')
-            .map(|s| s.trim().trim_matches('/').to_string())
-            .collect();
-        if let Some(missing) = chosen.iter().find(|s| !known(s)) {
-            return Err(format!(
-                "{}: no section `{missing}` (expected a folder of posts there; its sections, with their dated pages: {})",
-                root.join(content).display(),
-                or_none(&listing)
-            ));
-        }
-        notes.push(format!(
-            "section: {} (named by --section)",
-            chosen.join(", ")
-        ));
-        return Ok(chosen);
+    let (chosen, how) = match named {
+        Some(named) => (
+            named_sections(&folder, named, &counts, &listing)?,
+            "named by --section".to_string(),
+        ),
+        None => match main_sections(config, params, &counts) {
+            Some(main) => (
+                main,
+                "the site's mainSections; another: --section NAME".into(),
+            ),
+            None => busiest_section(&folder, &counts, &listing)?,
+        },
+    };
+    notes.push(format!("section: {} ({how})", chosen.join(", ")));
+    Ok(chosen)
+}
+
+/// The sections named by `--section` (comma-separated), each of which must be there.
+fn named_sections(
+    folder: &Path,
+    named: &str,
+    counts: &[(String, usize)],
+    listing: &str,
+) -> Result<Vec<String>, String> {
+    let chosen: Vec<String> = named
+        .split(',')
+        .map(|s| s.trim().trim_matches('/').to_string())
+        .collect();
+    match chosen.iter().find(|s| !counts.iter().any(|(n, _)| n == *s)) {
+        Some(missing) => Err(format!(
+            "{}: no section `{missing}` (expected a folder of posts there; its sections, with their dated pages: {})",
+            folder.display(),
+            or_none(listing)
+        )),
+        None => Ok(chosen),
     }
+}
+
+/// `mainSections` (top-level, or in `params`) that are there, if any.
+fn main_sections(
+    config: &Table,
+    params: &Table,
+    counts: &[(String, usize)],
+) -> Option<Vec<String>> {
     let main = [
         strings_ci(config, "mainSections"),
         strings_ci(params, "mainSections"),
     ]
     .concat();
-    let main: Vec<String> = main.into_iter().filter(|s| known(s)).collect();
-    if !main.is_empty() {
-        notes.push(format!(
-            "section: {} (the site's mainSections; another: --section NAME)",
-            main.join(", ")
-        ));
-        return Ok(main);
-    }
+    let main: Vec<String> = main
+        .into_iter()
+        .filter(|s| counts.iter().any(|(n, _)| n == s))
+        .collect();
+    (!main.is_empty()).then_some(main)
+}
+
+/// The blog-named section with the most dated pages, else the section with
+/// the most dated pages.
+fn busiest_section(
+    folder: &Path,
+    counts: &[(String, usize)],
+    listing: &str,
+) -> Result<(Vec<String>, String), String> {
     let dated = || counts.iter().filter(|(_, c)| *c > 0);
     let most = |a: &&(String, usize), b: &&(String, usize)| a.1.cmp(&b.1).then(b.0.cmp(&a.0));
     let blog_named = dated()
         .filter(|(n, _)| BLOG_NAMES.contains(&n.to_ascii_lowercase().as_str()))
         .max_by(most);
     if let Some((name, _)) = blog_named {
-        notes.push(format!(
-            "section: {name} (named as a blog's, with dated pages, of: {listing}; another: --section NAME)"
-        ));
-        return Ok(vec![name.clone()]);
+        let how =
+            format!("named as a blog's, with dated pages, of: {listing}; another: --section NAME");
+        return Ok((vec![name.clone()], how));
     }
-    let Some((name, _)) = dated().max_by(most) else {
-        return Err(format!(
+    match dated().max_by(most) {
+        Some((name, _)) => {
+            let how = format!("the one with the most dated pages, of: {listing}; another: --section NAME");
+            Ok((vec![name.clone()], how))
+        }
+        None => Err(format!(
             "{}: no section holds dated pages (expected the posts in a folder such as content/posts/; name it with --section NAME)",
-            root.join(content).display()
-        ));
-    };
-    notes.push(format!(
-        "section: {name} (the one with the most dated pages, of: {listing}; another: --section NAME)"
-    ));
-    Ok(vec![name.clone()])
+            folder.display()
+        )),
+    }
 }
 
 /// Each section (top-level folder) of `content` with its count of dated pages.
