@@ -589,3 +589,17 @@ fn jekyll_toml_config_style_names_and_category_folders() {
     );
     assert_eq!(site.old_feeds, ["/atom.xml"]);
 }
+
+#[test]
+fn zola_section_named_on_the_command_line() {
+    let scratch = Scratch::new("zola-notes");
+    let report = run("zola", &scratch.0, Some("notes")).unwrap();
+    let files: Vec<String> = tree(&scratch.0)
+        .into_keys()
+        .filter(|f| f.starts_with("content/"))
+        .collect();
+    assert_eq!(files, ["content/notes/second.md", "content/notes/third.md"]);
+    assert_eq!(report.lines[1], "section: notes (named by --section)");
+    let unknown = run("zola", &Scratch::new("zola-none").0, Some("posts")).unwrap_err();
+    assert!(unknown.contains("no section `posts`"), "{unknown}");
+}

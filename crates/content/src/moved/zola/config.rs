@@ -43,27 +43,8 @@ pub fn read(root: &Path, section: Option<&str>) -> Result<OldSite, String> {
         params: table_ci(&config, "extra").cloned().unwrap_or_default(),
         ..OldSite::default()
     };
-    let content = Path::new("content");
-    match section.map(|s| s.trim_matches('/')) {
-        Some(name) => {
-            if !root.join(content).join(name).is_dir() {
-                return Err(format!(
-                    "{}: no section `{name}` (expected a folder of content/)",
-                    root.join(content).display()
-                ));
-            }
-            site.content.push((content.join(name), name.to_string()));
-            site.notes
-                .push(format!("section: {name} (named by --section)"));
-        }
-        None => site.content.push((content.to_path_buf(), String::new())),
-    }
-    if !root.join(content).is_dir() {
-        return Err(format!(
-            "{}: no content/ folder (expected the posts of a Zola site there)",
-            root.display()
-        ));
-    }
+    site.content
+        .push(content_folder(root, section, &mut site.notes)?);
     site.feeds = feeds(&config);
     site.feeds.extend(section_feeds(root, &config)?);
     if root.join("static").is_dir() {
@@ -71,6 +52,32 @@ pub fn read(root: &Path, section: Option<&str>) -> Result<OldSite, String> {
     }
     site.notes.extend(left_behind(root, &config));
     Ok(site)
+}
+
+/// The folder of posts: all of `content/`, or the section named.
+fn content_folder(
+    root: &Path,
+    section: Option<&str>,
+    notes: &mut Vec<String>,
+) -> Result<(PathBuf, String), String> {
+    let content = Path::new("content");
+    if !root.join(content).is_dir() {
+        return Err(format!(
+            "{}: no content/ folder (expected the posts of a Zola site there)",
+            root.display()
+        ));
+    }
+    let Some(name) = section.map(|s| s.trim_matches('/')) else {
+        return Ok((content.to_path_buf(), String::new()));
+    };
+    if !root.join(content).join(name).is_dir() {
+        return Err(format!(
+            "{}: no section `{name}` (expected a folder of content/)",
+            root.join(content).display()
+        ));
+    }
+    notes.push(format!("section: {name} (named by --section)"));
+    Ok((content.join(name), name.to_string()))
 }
 
 /// The names of the feeds Zola writes (`atom.xml` unless configured).
