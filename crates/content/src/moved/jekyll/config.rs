@@ -138,13 +138,16 @@ fn feeds(config: &Table) -> Vec<String> {
     vec![rooted(path.as_deref().unwrap_or("feed.xml"))]
 }
 
-/// The posts' pattern: `collections.posts.permalink`, else `permalink`, a
-/// style name written as the pattern Jekyll gives it.
+/// The posts' pattern: front matter `defaults` for posts, else
+/// `collections.posts.permalink`, else `permalink`; a style name is written
+/// as the pattern Jekyll gives it.
 fn permalink(config: &Table) -> Option<String> {
     let of_posts = table_ci(config, "collections")
         .and_then(|c| table_ci(c, "posts"))
         .and_then(|p| string_ci(p, "permalink"));
-    let written = of_posts.or_else(|| string_ci(config, "permalink"))?;
+    let written = defaults_permalink(config)
+        .or(of_posts)
+        .or_else(|| string_ci(config, "permalink"))?;
     let pattern = match written.as_str() {
         "date" => "/:categories/:year/:month/:day/:title:output_ext",
         "pretty" => "/:categories/:year/:month/:day/:title/",
@@ -154,6 +157,24 @@ fn permalink(config: &Table) -> Option<String> {
         pattern => pattern,
     };
     Some(pattern.to_string())
+}
+
+/// The `permalink` that `defaults` give every post (a scope of type
+/// `posts` with no path, or the path `_posts`).
+fn defaults_permalink(config: &Table) -> Option<String> {
+    let defaults = crate::import::values::get_ci(config, "defaults")?.as_array()?;
+    defaults
+        .iter()
+        .filter_map(Value::as_table)
+        .find_map(|default| {
+            let scope = table_ci(default, "scope")?;
+            let path = string_ci(scope, "path").unwrap_or_default();
+            let for_posts = string_ci(scope, "type").as_deref() == Some("posts") && path.is_empty()
+                || path.trim_matches('/') == "_posts";
+            table_ci(default, "values")
+                .and_then(|v| string_ci(v, "permalink"))
+                .filter(|_| for_posts)
+        })
 }
 
 /// The other top-level scalar keys (`author`, `email`...): `site.*` in Liquid.
@@ -264,5 +285,10 @@ mod tests {
         assert!(!served("_site", "_site", &config));
         assert!(!served("Gemfile", "Gemfile", &config));
         assert!(served("favicon.ico", "favicon.ico", &config));
+        let with_defaults = crate::import::values::yaml_table(
+            "permalink: date\ndefaults:\n  - scope: {path: \"\", type: pages}\n    values: {permalink: /p/:title/}\n  - scope: {path: \"\", type: posts}\n    values: {permalink: /:year/:title/}\n",
+        )
+        .unwrap();
+        assert_eq!(permalink(&with_defaults).as_deref(), Some("/:year/:title/"));
     }
 }
