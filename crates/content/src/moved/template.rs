@@ -431,8 +431,8 @@ fn find_close(body: &str, from: usize, end: usize, close: Close) -> Option<(usiz
     let text = &body[from..end];
     text.match_indices('{').find_map(|(j, _)| {
         let c = construct_at(&text[j..], close.delims)?;
-        let (name, args) = c.name_args();
-        (name == close.name && args.is_empty()).then(|| (from + j, from + j + c.written.len()))
+        let compact: String = c.inner.split_whitespace().collect();
+        (compact == close.name).then(|| (from + j, from + j + c.written.len()))
     })
 }
 

@@ -1,11 +1,415 @@
-//! Hugo's template syntax in post bodies, translated.
+//! Hugo's shortcodes in post bodies, translated into markdown, following
+//! Hugo's own templates (`tpl/tplimpl/embedded/templates/_shortcodes/*.html`)
+//! and its docs (<https://gohugo.io/content-management/shortcodes/>,
+//! <https://gohugo.io/content-management/cross-references/>):
+//!
+//! - `ref`/`relref` (`{{< >}}` or `{{% %}}`, positional or `path=`): the
+//!   page's file as `@/path/under/content.md#id`, looked up as Hugo does:
+//!   from the page's folder, then from the content root, with or without an
+//!   extension, a bundle's folder standing for its `index.md`/`_index.md`,
+//!   then a file name found once anywhere;
+//! - `param`: the site parameter (dotted keys) from `[params]`;
+//! - `figure`: a `<figure>` with its `<img>`, link and `<figcaption>`;
+//! - `youtube`, `vimeo`, `gist`, `tweet`/`x`/`twitter`, `instagram`: a link
+//!   to the page (no third-party frame or script), titled as Hugo titles the
+//!   frame ("YouTube video", "Vimeo video") unless `title=` says otherwise;
+//! - `highlight`: a fenced code block of its language;
+//! - Docsy's `alert` (`title=`, `color=`): a GFM alert;
+//! - `{{</* x */>}}`: shown as `{{< x >}}`, in code as well (as Hugo does).
+//!
+//! Hugo reads no `{{ }}` or `{% %}` in content: those stay as written. Any
+//! other shortcode is shown as code and reported.
 
+use crate::moved::template::{self, paths, Action, Args, Close, Construct, Delim, Dialect};
 use crate::moved::{TemplateContext, Translated};
 
+const SHORTCODE: &[Delim] = &[Delim::Angle, Delim::Percent];
+
 /// The body with Hugo's template syntax translated.
-pub fn translate(body: &str, _ctx: &TemplateContext) -> Translated {
-    Translated {
-        text: body.to_string(),
-        unsupported: Vec::new(),
+pub fn translate(body: &str, ctx: &TemplateContext) -> Translated {
+    template::translate(body, &Hugo { ctx })
+}
+
+struct Hugo<'a> {
+    ctx: &'a TemplateContext<'a>,
+}
+
+impl Dialect for Hugo<'_> {
+    fn delims(&self) -> &'static [Delim] {
+        SHORTCODE
+    }
+
+    fn action(&self, c: &Construct) -> Action {
+        if let Some(text) = self.in_code(c) {
+            return Action::Text(text);
+        }
+        let (name, args) = c.name_args();
+        let args = Args::parse(args);
+        let text = match name {
+            "ref" | "relref" => args
+                .get("path", Some(0))
+                .map(|p| reference(p, self.ctx)),
+            "param" => args
+                .get("name", Some(0))
+                .and_then(|k| template::param(self.ctx.params, k)),
+            "figure" => figure(&args),
+            "youtube" => youtube(&args),
+            "vimeo" => video(&args, "Vimeo video", "https://vimeo.com/"),
+            "gist" => gist(&args),
+            "tweet" | "x" | "twitter" => post_on_x(&args),
+            "instagram" => args
+                .get("id", Some(0))
+                .filter(|id| template::is_plain_id(id))
+                .map(|id| {
+                    template::link(
+                        "Instagram post",
+                        &format!("https://www.instagram.com/p/{id}/"),
+                    )
+                }),
+            "highlight" => {
+                let lang = args.get("lang", Some(0)).unwrap_or_default();
+                return Action::Code {
+                    lang: lang.to_string(),
+                    close: Close {
+                        delims: SHORTCODE,
+                        name: "/highlight",
+                    },
+                };
+            }
+            "alert" => return alert(&args),
+            _ => None,
+        };
+        text.map_or(Action::Unsupported, Action::Text)
+    }
+
+    fn in_code(&self, c: &Construct) -> Option<String> {
+        let shown = c.escaped()?;
+        Some(format!("{} {shown} {}", c.delim.open(), c.delim.close()))
+    }
+}
+
+/// Where `ref "path#id"` leads: `@/` and the file under `content/`.
+fn reference(target: &str, ctx: &TemplateContext) -> String {
+    let (path, fragment) = match target.find('#') {
+        Some(i) => target.split_at(i),
+        None => (target, ""),
+    };
+    if path.is_empty() {
+        return fragment.to_string();
+    }
+    let path = path.trim_end_matches('/');
+    let from_page = (!path.starts_with('/'))
+        .then(|| paths::join(paths::dir(ctx.source), path))
+        .flatten();
+    let from_root = path.trim_start_matches('/');
+    let found = from_page
+        .iter()
+        .map(String::as_str)
+        .chain([from_root])
+        .find_map(|p| page(ctx.sources, p))
+        .or_else(|| by_name(ctx.sources, from_root));
+    let best = match found {
+        Some(file) => file.to_string(),
+        None if paths::has_extension(from_root) => from_root.to_string(),
+        None => format!("{from_root}.md"),
+    };
+    format!("@/{best}{fragment}")
+}
+
+/// The page at `path`: its file, or its bundle's `index`/`_index`.
+fn page<'a>(sources: &'a [String], path: &str) -> Option<&'a str> {
+    paths::find(sources, path)
+        .or_else(|| paths::find(sources, &format!("{path}/index")))
+        .or_else(|| paths::find(sources, &format!("{path}/_index")))
+}
+
+/// The page whose file (or bundle) is called as `path`'s last part, when only
+/// one is.
+fn by_name<'a>(sources: &'a [String], path: &str) -> Option<&'a str> {
+    paths::find_ending(sources, path)
+        .or_else(|| paths::find_ending(sources, &format!("{path}/index")))
+        .or_else(|| paths::find_ending(sources, &format!("{path}/_index")))
+}
+
+/// Hugo's `figure`: image, optional link, caption under its title.
+fn figure(args: &Args) -> Option<String> {
+    let attr = |name: &str| args.get(name, None).map(template::escape_html);
+    let src = attr("src")?;
+    let alt = attr("alt").or_else(|| attr("caption"));
+    let mut img = format!("<img src=\"{src}\"");
+    for (name, value) in [("alt", alt), ("width", attr("width")), ("height", attr("height"))] {
+        if let Some(value) = value {
+            img.push_str(&format!(" {name}=\"{value}\""));
+        }
+    }
+    img.push('>');
+    if let Some(link) = attr("link") {
+        img = format!("<a href=\"{link}\">{img}</a>");
+    }
+    let class = attr("class").map_or(String::new(), |c| format!(" class=\"{c}\""));
+    let caption = figcaption(args);
+    Some(format!("<figure{class}>{img}{caption}</figure>"))
+}
+
+/// The `<figcaption>` of a figure: its title in bold, its caption and its
+/// attribution (HTML as written: the sanitizer filters it).
+fn figcaption(args: &Args) -> String {
+    let title = args.get("title", None).map(|t| format!("<strong>{t}</strong>"));
+    let attr = args.get("attr", None).map(|a| match args.get("attrlink", None) {
+        Some(href) => format!("<a href=\"{}\">{a}</a>", template::escape_html(href)),
+        None => a.to_string(),
+    });
+    let caption = [args.get("caption", None).map(str::to_string), attr]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let parts: Vec<String> = [title, (!caption.is_empty()).then_some(caption)]
+        .into_iter()
+        .flatten()
+        .collect();
+    if parts.is_empty() {
+        return String::new();
+    }
+    format!("<figcaption>{}</figcaption>", parts.join("<br>"))
+}
+
+/// A link to a YouTube video, at its `start=` second.
+fn youtube(args: &Args) -> Option<String> {
+    let id = args.get("id", Some(0)).filter(|id| template::is_plain_id(id))?;
+    let title = args.get("title", None).unwrap_or("YouTube video");
+    let start = args
+        .get("start", None)
+        .filter(|s| s.chars().all(|c| c.is_ascii_digit()))
+        .map_or(String::new(), |s| format!("&t={s}s"));
+    Some(template::link(
+        title,
+        &format!("https://www.youtube.com/watch?v={id}{start}"),
+    ))
+}
+
+/// A link to the video `id` at `base`, titled by `title=` (positional third
+/// for Vimeo) or `default`.
+fn video(args: &Args, default: &str, base: &str) -> Option<String> {
+    let id = args.get("id", Some(0)).filter(|id| template::is_plain_id(id))?;
+    let title = args.get("title", Some(2)).unwrap_or(default);
+    Some(template::link(title, &format!("{base}{id}")))
+}
+
+/// `{{< gist user id [file] >}}`: a link to the gist (at the file).
+fn gist(args: &Args) -> Option<String> {
+    let user = args.get("user", Some(0)).filter(|u| template::is_plain_id(u))?;
+    let id = args.get("id", Some(1)).filter(|i| template::is_plain_id(i))?;
+    let url = format!("https://gist.github.com/{user}/{id}");
+    Some(match args.get("file", Some(2)) {
+        Some(file) => template::link(
+            &format!("{file} (gist by {user})"),
+            &format!("{url}#file-{}", file.replace('.', "-").to_lowercase()),
+        ),
+        None => template::link(&format!("Gist by {user}"), &url),
+    })
+}
+
+/// `{{< tweet user="u" id="1" >}}` (and `x`, and the old `{{< tweet 1 >}}`):
+/// a link to the post.
+fn post_on_x(args: &Args) -> Option<String> {
+    let id = args
+        .get("id", Some(0))
+        .filter(|i| i.chars().all(|c| c.is_ascii_digit()) && !i.is_empty())?;
+    Some(match args.get("user", None).filter(|u| template::is_plain_id(u)) {
+        Some(user) => template::link(
+            &format!("Post by @{user}"),
+            &format!("https://x.com/{user}/status/{id}"),
+        ),
+        None => template::link("Post on X", &format!("https://x.com/i/status/{id}")),
+    })
+}
+
+/// Docsy's `alert`: a GFM alert of the kind its `color` (or its title) says.
+fn alert(args: &Args) -> Action {
+    let title = args.get("title", None).map(str::to_string);
+    let color = args.get("color", None).unwrap_or_default().to_ascii_lowercase();
+    let kind = match color.as_str() {
+        "success" => "TIP",
+        "warning" => "WARNING",
+        "danger" => "CAUTION",
+        "" => title_kind(title.as_deref()),
+        _ => "NOTE",
+    };
+    Action::Alert {
+        kind,
+        title,
+        close: Close {
+            delims: SHORTCODE,
+            name: "/alert",
+        },
+    }
+}
+
+/// The alert kind a title names (`Tip`, `Warning`…), else `NOTE`.
+fn title_kind(title: Option<&str>) -> &'static str {
+    let title = title.unwrap_or_default().trim().to_ascii_lowercase();
+    ["TIP", "IMPORTANT", "WARNING", "CAUTION"]
+        .into_iter()
+        .find(|k| title.eq_ignore_ascii_case(k))
+        .unwrap_or("NOTE")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::moved::template::newlines;
+
+    fn sources() -> Vec<String> {
+        [
+            "posts/2020-hello.md",
+            "posts/bundle/index.md",
+            "posts/series/_index.md",
+            "posts/series/part-1.md",
+            "about.md",
+            "docs/setup.markdown",
+        ]
+        .map(String::from)
+        .to_vec()
+    }
+
+    fn params() -> toml::Table {
+        toml::from_str("url = \"https://ex.org\"\n[author]\nname = \"Ann\"\n").unwrap()
+    }
+
+    fn t(body: &str) -> Translated {
+        let (sources, params) = (sources(), params());
+        let ctx = TemplateContext {
+            sources: &sources,
+            source: "posts/series/part-2.md",
+            params: &params,
+        };
+        let out = translate(body, &ctx);
+        assert_eq!(newlines(&out.text), newlines(body), "{body:?} → {out:?}");
+        out
+    }
+
+    fn text(body: &str) -> String {
+        t(body).text
+    }
+
+    #[test]
+    fn refs_lead_to_files_as_hugo_finds_them() {
+        assert_eq!(
+            text(r#"See [one]({{< ref "part-1.md" >}}) and [hello]({{< relref "/posts/2020-hello" >}})."#),
+            "See [one](@/posts/series/part-1.md) and [hello](@/posts/2020-hello.md)."
+        );
+        assert_eq!(text(r#"[b]({{% ref "posts/bundle" %}})"#), "[b](@/posts/bundle/index.md)");
+        assert_eq!(text(r#"[s]({{< ref "../series/" >}})"#), "[s](@/posts/series/_index.md)");
+        assert_eq!(
+            text(r##"[s]({{< ref path="setup.markdown#install" lang="en" >}})"##),
+            "[s](@/docs/setup.markdown#install)"
+        );
+        assert_eq!(text(r#"[a]({{< ref "about" >}})"#), "[a](@/about.md)");
+        assert_eq!(text(r##"[h]({{< relref "#why" >}})"##), "[h](#why)");
+        // not found: the best path, for the link check to report
+        assert_eq!(text(r#"[g]({{< ref "gone" >}})"#), "[g](@/gone.md)");
+    }
+
+    #[test]
+    fn params_come_from_the_site() {
+        assert_eq!(
+            text("[home]({{% param url %}}) by {{< param \"author.name\" >}}"),
+            "[home](https://ex.org) by Ann"
+        );
+        let out = t("{{< param \"missing\" >}}");
+        assert_eq!(out.text, "` {{< param \"missing\" >}} `");
+        assert_eq!(out.unsupported[0].code, "{{< param \"missing\" >}}");
+    }
+
+    #[test]
+    fn figures_become_html_figures() {
+        assert_eq!(
+            text(r#"{{< figure src="/img/cat.jpg" alt="A cat" title="Cat" caption="Asleep &amp; <em>content</em>" link="https://ex.org/cat" width="300" >}}"#),
+            "<figure><a href=\"https://ex.org/cat\"><img src=\"/img/cat.jpg\" alt=\"A cat\" width=\"300\"></a><figcaption><strong>Cat</strong><br>Asleep &amp; <em>content</em></figcaption></figure>"
+        );
+        // spread over lines, as often written: the lines stay
+        let body = "Before.\n\n{{< figure\n    src=\"pic.png\"\n    caption=\"Pic\" >}}\n\nAfter.\n";
+        assert_eq!(
+            text(body),
+            "Before.\n\n<figure><img src=\"pic.png\" alt=\"Pic\"><figcaption>Pic</figcaption></figure>\n\n\n\nAfter.\n"
+        );
+    }
+
+    #[test]
+    fn embeds_become_links() {
+        assert_eq!(
+            text("{{< youtube dQw4w9WgXcQ >}}"),
+            "[YouTube video](https://www.youtube.com/watch?v=dQw4w9WgXcQ)"
+        );
+        assert_eq!(
+            text(r#"{{< youtube id="w7Ft2ymGmfc" title="A [great] talk" start=30 >}}"#),
+            "[A \\[great\\] talk](https://www.youtube.com/watch?v=w7Ft2ymGmfc&t=30s)"
+        );
+        assert_eq!(text("{{< vimeo 146022717 >}}"), "[Vimeo video](https://vimeo.com/146022717)");
+        assert_eq!(
+            text("{{< gist spf13 7896402 \"img.html\" >}}"),
+            "[img.html (gist by spf13)](https://gist.github.com/spf13/7896402#file-img-html)"
+        );
+        assert_eq!(
+            text(r#"{{< tweet user="SanDiegoZoo" id="1453110110599868418" >}} {{< tweet 877500564405444608 >}}"#),
+            "[Post by @SanDiegoZoo](https://x.com/SanDiegoZoo/status/1453110110599868418) [Post on X](https://x.com/i/status/877500564405444608)"
+        );
+        assert_eq!(
+            text("{{< instagram BWNjjyYFxVx hidecaption >}}"),
+            "[Instagram post](https://www.instagram.com/p/BWNjjyYFxVx/)"
+        );
+    }
+
+    #[test]
+    fn highlight_becomes_a_fenced_block() {
+        let body = "Code:\n\n{{< highlight go \"linenos=table,hl_lines=2\" >}}\nfunc main() {\n\tfmt.Println(\"{{< ref x >}}\")\n}\n{{< / highlight >}}\n\nDone.";
+        assert_eq!(
+            text(body),
+            "Code:\n\n```go\nfunc main() {\n\tfmt.Println(\"{{< ref x >}}\")\n}\n```\n\nDone."
+        );
+        assert_eq!(text("{{< highlight sh >}}ls -l{{< /highlight >}}"), "` ls -l `");
+    }
+
+    #[test]
+    fn docsy_alerts_become_gfm_alerts() {
+        let body = "{{% alert title=\"Warning\" color=\"warning\" %}}\nBack up **first**.\nThen [go]({{< ref \"about.md\" >}}).\n{{% /alert %}}\nNext.";
+        assert_eq!(
+            text(body),
+            "> [!WARNING]\n> **Warning**<br>Back up **first**.\n> Then [go](@/about.md).\n\nNext."
+        );
+        assert_eq!(
+            text("{{< alert >}}\n\nPlain note.\n{{< /alert >}}"),
+            "> [!NOTE]\n>\n> Plain note.\n"
+        );
+        assert_eq!(
+            text("{{% alert color=\"danger\" title=\"Careful\" %}}Don't.{{% /alert %}}"),
+            "> **Careful** Don't."
+        );
+        assert_eq!(text("{{% alert title=\"Tip\" %}}\nx\n{{% /alert %}}"), "> [!TIP]\n> **Tip**<br>x\n");
+        // never closed: shown as code and reported
+        assert_eq!(t("{{% alert %}}\nx").unsupported.len(), 1);
+    }
+
+    #[test]
+    fn escaped_shortcodes_show_as_written_in_code_too() {
+        assert_eq!(text("Write {{</* youtube x */>}}."), "Write {{< youtube x >}}.");
+        let body = "```go-html-template\n{{</* figure src=\"a.png\" */>}}\n{{%/* param x */%}}\n```\nand `{{</* ref \"a\" */>}}`";
+        assert_eq!(
+            text(body),
+            "```go-html-template\n{{< figure src=\"a.png\" >}}\n{{% param x %}}\n```\nand `{{< ref \"a\" >}}`"
+        );
+    }
+
+    #[test]
+    fn code_and_liquid_are_left_alone_unknown_shortcodes_reported() {
+        let body = "`{{< ref \"a.md\" >}}`\n\n~~~\n{{< youtube x >}}\n~~~\n\n{{ .Title }} {% raw %}\n\n{{< mermaid >}}\ngraph TD;\n{{< /mermaid >}}\n";
+        let out = t(body);
+        assert_eq!(
+            out.text,
+            "`{{< ref \"a.md\" >}}`\n\n~~~\n{{< youtube x >}}\n~~~\n\n{{ .Title }} {% raw %}\n\n` {{< mermaid >}} `\ngraph TD;\n` {{< /mermaid >}} `\n"
+        );
+        let lines: Vec<usize> = out.unsupported.iter().map(|u| u.line).collect();
+        assert_eq!(lines, [8, 10]);
     }
 }
