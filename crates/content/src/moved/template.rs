@@ -341,13 +341,14 @@ fn code_lines(dialect: &dyn Dialect, open: &str, lines: &[&str], close: Option<&
     };
     let mut out: Vec<String> = Vec::with_capacity(lines.len() + 2);
     out.push(if lead == 0 { open.to_string() } else { String::new() });
+    let indent = |n: usize| &lines[n][..lines[n].len() - lines[n].trim_start().len()];
     for (n, line) in new.into_iter().enumerate() {
         let text = if n + 1 == lead {
-            open.trim_start().to_string()
+            format!("{}{}", indent(n), open.trim_start())
         } else if n < lead || n > lines.len() - trail {
             String::new()
         } else if trail > 0 && n == lines.len() - trail {
-            close.unwrap_or_default().trim_start().to_string()
+            format!("{}{}", indent(n), close.unwrap_or_default().trim_start())
         } else {
             line
         };
