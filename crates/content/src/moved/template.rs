@@ -217,9 +217,9 @@ impl Scan<'_> {
             paired => paired,
         };
         let close = match &paired {
-            Action::Code { close, .. } | Action::Raw { close, .. } | Action::Alert { close, .. } => {
-                *close
-            }
+            Action::Code { close, .. }
+            | Action::Raw { close, .. }
+            | Action::Alert { close, .. } => *close,
             _ => unreachable!("single constructs returned above"),
         };
         let Some((close_start, close_end)) = find_close(self.body, after, end, close) else {
@@ -296,7 +296,12 @@ impl Span {
     fn aligned(self, body: &str) -> bool {
         let alone = |(start, end): (usize, usize)| {
             body[line_start(body, start)..start].trim().is_empty()
-                && body[end..].split('\n').next().unwrap_or("").trim().is_empty()
+                && body[end..]
+                    .split('\n')
+                    .next()
+                    .unwrap_or("")
+                    .trim()
+                    .is_empty()
         };
         alone(self.open) && alone(self.close) && body[self.open.1..self.close.0].contains('\n')
     }
@@ -307,7 +312,9 @@ impl Span {
 fn code_region(dialect: &dyn Dialect, body: &str, span: Span, lang: &str) -> String {
     let between = &body[span.open.1..span.close.0];
     if span.aligned(body) {
-        let (_, lines) = between.split_once('\n').expect("aligned spans hold a newline");
+        let (_, lines) = between
+            .split_once('\n')
+            .expect("aligned spans hold a newline");
         let lines = &lines[..lines.rfind('\n').map_or(0, |n| n + 1)];
         let indent = &body[line_start(body, span.close.0)..span.close.0];
         let fence = "`".repeat(3.max(longest_run(lines, '`') + 1));
@@ -340,7 +347,11 @@ fn code_lines(dialect: &dyn Dialect, open: &str, lines: &[&str], close: Option<&
         _ => 0,
     };
     let mut out: Vec<String> = Vec::with_capacity(lines.len() + 2);
-    out.push(if lead == 0 { open.to_string() } else { String::new() });
+    out.push(if lead == 0 {
+        open.to_string()
+    } else {
+        String::new()
+    });
     let indent = |n: usize| &lines[n][..lines[n].len() - lines[n].trim_start().len()];
     for (n, line) in new.into_iter().enumerate() {
         let text = if n + 1 == lead {
@@ -355,7 +366,11 @@ fn code_lines(dialect: &dyn Dialect, open: &str, lines: &[&str], close: Option<&
         out.push(text);
     }
     if let Some(close) = close {
-        out.push(if trail == 0 { close.to_string() } else { String::new() });
+        out.push(if trail == 0 {
+            close.to_string()
+        } else {
+            String::new()
+        });
     }
     out.join("\n")
 }
@@ -424,7 +439,10 @@ pub fn construct_at<'a>(text: &'a str, delims: &[Delim]) -> Option<Construct<'a>
 
 fn holds_blank_line(s: &str) -> bool {
     let lines: Vec<&str> = s.split('\n').collect();
-    lines.len() > 2 && lines[1..lines.len() - 1].iter().any(|l| l.trim().is_empty())
+    lines.len() > 2
+        && lines[1..lines.len() - 1]
+            .iter()
+            .any(|l| l.trim().is_empty())
 }
 
 /// The construct that closes a paired one, from `from` on: its start and end.
@@ -775,7 +793,8 @@ mod tests {
 
     #[test]
     fn code_spans_and_fences_are_skipped() {
-        let body = "`{{< a >}}` ``{% b %}`` ~~~\n````md\n{{< c >}}\n```\n{{ d }}\n````\n\n    {{< e >}}\n";
+        let body =
+            "`{{< a >}}` ``{% b %}`` ~~~\n````md\n{{< c >}}\n```\n{{ d }}\n````\n\n    {{< e >}}\n";
         let t = plain(body);
         let codes: Vec<&str> = t.unsupported.iter().map(|u| u.code.as_str()).collect();
         assert_eq!(codes, ["{{< e >}}"]);
@@ -813,7 +832,10 @@ mod tests {
             .to_vec();
         assert_eq!(paths::find(&sources, "/a/b"), Some("a/b.md"));
         assert_eq!(paths::find(&sources, "a/b.txt"), None);
-        assert_eq!(paths::find_ending(&sources, "c/index"), Some("a/c/index.md"));
+        assert_eq!(
+            paths::find_ending(&sources, "c/index"),
+            Some("a/c/index.md")
+        );
         assert_eq!(paths::find_ending(&sources, "b"), None);
         assert_eq!(paths::join("a/c", "../b.md").as_deref(), Some("a/b.md"));
         assert_eq!(paths::join("", "../b.md"), None);

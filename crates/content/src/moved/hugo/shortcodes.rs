@@ -46,9 +46,7 @@ impl Dialect for Hugo<'_> {
         let (name, args) = c.name_args();
         let args = Args::parse(args);
         let text = match name {
-            "ref" | "relref" => args
-                .get("path", Some(0))
-                .map(|p| reference(p, self.ctx)),
+            "ref" | "relref" => args.get("path", Some(0)).map(|p| reference(p, self.ctx)),
             "param" => args
                 .get("name", Some(0))
                 .and_then(|k| template::param(self.ctx.params, k)),
@@ -137,7 +135,11 @@ fn figure(args: &Args) -> Option<String> {
     let src = attr("src")?;
     let alt = attr("alt").or_else(|| attr("caption"));
     let mut img = format!("<img src=\"{src}\"");
-    for (name, value) in [("alt", alt), ("width", attr("width")), ("height", attr("height"))] {
+    for (name, value) in [
+        ("alt", alt),
+        ("width", attr("width")),
+        ("height", attr("height")),
+    ] {
         if let Some(value) = value {
             img.push_str(&format!(" {name}=\"{value}\""));
         }
@@ -154,11 +156,15 @@ fn figure(args: &Args) -> Option<String> {
 /// The `<figcaption>` of a figure: its title in bold, its caption and its
 /// attribution (HTML as written: the sanitizer filters it).
 fn figcaption(args: &Args) -> String {
-    let title = args.get("title", None).map(|t| format!("<strong>{t}</strong>"));
-    let attr = args.get("attr", None).map(|a| match args.get("attrlink", None) {
-        Some(href) => format!("<a href=\"{}\">{a}</a>", template::escape_html(href)),
-        None => a.to_string(),
-    });
+    let title = args
+        .get("title", None)
+        .map(|t| format!("<strong>{t}</strong>"));
+    let attr = args
+        .get("attr", None)
+        .map(|a| match args.get("attrlink", None) {
+            Some(href) => format!("<a href=\"{}\">{a}</a>", template::escape_html(href)),
+            None => a.to_string(),
+        });
     let caption = [args.get("caption", None).map(str::to_string), attr]
         .into_iter()
         .flatten()
@@ -176,7 +182,9 @@ fn figcaption(args: &Args) -> String {
 
 /// A link to a YouTube video, at its `start=` second.
 fn youtube(args: &Args) -> Option<String> {
-    let id = args.get("id", Some(0)).filter(|id| template::is_plain_id(id))?;
+    let id = args
+        .get("id", Some(0))
+        .filter(|id| template::is_plain_id(id))?;
     let title = args.get("title", None).unwrap_or("YouTube video");
     let start = args
         .get("start", None)
@@ -191,15 +199,21 @@ fn youtube(args: &Args) -> Option<String> {
 /// A link to the video `id` at `base`, titled by `title=` (positional third
 /// for Vimeo) or `default`.
 fn video(args: &Args, default: &str, base: &str) -> Option<String> {
-    let id = args.get("id", Some(0)).filter(|id| template::is_plain_id(id))?;
+    let id = args
+        .get("id", Some(0))
+        .filter(|id| template::is_plain_id(id))?;
     let title = args.get("title", Some(2)).unwrap_or(default);
     Some(template::link(title, &format!("{base}{id}")))
 }
 
 /// `{{< gist user id [file] >}}`: a link to the gist (at the file).
 fn gist(args: &Args) -> Option<String> {
-    let user = args.get("user", Some(0)).filter(|u| template::is_plain_id(u))?;
-    let id = args.get("id", Some(1)).filter(|i| template::is_plain_id(i))?;
+    let user = args
+        .get("user", Some(0))
+        .filter(|u| template::is_plain_id(u))?;
+    let id = args
+        .get("id", Some(1))
+        .filter(|i| template::is_plain_id(i))?;
     let url = format!("https://gist.github.com/{user}/{id}");
     Some(match args.get("file", Some(2)) {
         Some(file) => template::link(
@@ -216,19 +230,24 @@ fn post_on_x(args: &Args) -> Option<String> {
     let id = args
         .get("id", Some(0))
         .filter(|i| i.chars().all(|c| c.is_ascii_digit()) && !i.is_empty())?;
-    Some(match args.get("user", None).filter(|u| template::is_plain_id(u)) {
-        Some(user) => template::link(
-            &format!("Post by @{user}"),
-            &format!("https://x.com/{user}/status/{id}"),
-        ),
-        None => template::link("Post on X", &format!("https://x.com/i/status/{id}")),
-    })
+    Some(
+        match args.get("user", None).filter(|u| template::is_plain_id(u)) {
+            Some(user) => template::link(
+                &format!("Post by @{user}"),
+                &format!("https://x.com/{user}/status/{id}"),
+            ),
+            None => template::link("Post on X", &format!("https://x.com/i/status/{id}")),
+        },
+    )
 }
 
 /// Docsy's `alert`: a GFM alert of the kind its `color` (or its title) says.
 fn alert(args: &Args) -> Action {
     let title = args.get("title", None).map(str::to_string);
-    let color = args.get("color", None).unwrap_or_default().to_ascii_lowercase();
+    let color = args
+        .get("color", None)
+        .unwrap_or_default()
+        .to_ascii_lowercase();
     let kind = match color.as_str() {
         "success" => "TIP",
         "warning" => "WARNING",
@@ -296,11 +315,19 @@ mod tests {
     #[test]
     fn refs_lead_to_files_as_hugo_finds_them() {
         assert_eq!(
-            text(r#"See [one]({{< ref "part-1.md" >}}) and [hello]({{< relref "/posts/2020-hello" >}})."#),
+            text(
+                r#"See [one]({{< ref "part-1.md" >}}) and [hello]({{< relref "/posts/2020-hello" >}})."#
+            ),
             "See [one](@/posts/series/part-1.md) and [hello](@/posts/2020-hello.md)."
         );
-        assert_eq!(text(r#"[b]({{% ref "posts/bundle" %}})"#), "[b](@/posts/bundle/index.md)");
-        assert_eq!(text(r#"[s]({{< ref "../series/" >}})"#), "[s](@/posts/series/_index.md)");
+        assert_eq!(
+            text(r#"[b]({{% ref "posts/bundle" %}})"#),
+            "[b](@/posts/bundle/index.md)"
+        );
+        assert_eq!(
+            text(r#"[s]({{< ref "../series/" >}})"#),
+            "[s](@/posts/series/_index.md)"
+        );
         assert_eq!(
             text(r##"[s]({{< ref path="setup.markdown#install" lang="en" >}})"##),
             "[s](@/docs/setup.markdown#install)"
@@ -329,7 +356,8 @@ mod tests {
             "<figure><a href=\"https://ex.org/cat\"><img src=\"/img/cat.jpg\" alt=\"A cat\" width=\"300\"></a><figcaption><strong>Cat</strong><br>Asleep &amp; <em>content</em></figcaption></figure>"
         );
         // spread over lines, as often written: the lines stay
-        let body = "Before.\n\n{{< figure\n    src=\"pic.png\"\n    caption=\"Pic\" >}}\n\nAfter.\n";
+        let body =
+            "Before.\n\n{{< figure\n    src=\"pic.png\"\n    caption=\"Pic\" >}}\n\nAfter.\n";
         assert_eq!(
             text(body),
             "Before.\n\n<figure><img src=\"pic.png\" alt=\"Pic\"><figcaption>Pic</figcaption></figure>\n\n\n\nAfter.\n"
@@ -346,7 +374,10 @@ mod tests {
             text(r#"{{< youtube id="w7Ft2ymGmfc" title="A [great] talk" start=30 >}}"#),
             "[A \\[great\\] talk](https://www.youtube.com/watch?v=w7Ft2ymGmfc&t=30s)"
         );
-        assert_eq!(text("{{< vimeo 146022717 >}}"), "[Vimeo video](https://vimeo.com/146022717)");
+        assert_eq!(
+            text("{{< vimeo 146022717 >}}"),
+            "[Vimeo video](https://vimeo.com/146022717)"
+        );
         assert_eq!(
             text("{{< gist spf13 7896402 \"img.html\" >}}"),
             "[img.html (gist by spf13)](https://gist.github.com/spf13/7896402#file-img-html)"
@@ -368,7 +399,10 @@ mod tests {
             text(body),
             "Code:\n\n```go\nfunc main() {\n\tfmt.Println(\"{{< ref x >}}\")\n}\n```\n\nDone."
         );
-        assert_eq!(text("{{< highlight sh >}}ls -l{{< /highlight >}}"), "` ls -l `");
+        assert_eq!(
+            text("{{< highlight sh >}}ls -l{{< /highlight >}}"),
+            "` ls -l `"
+        );
     }
 
     #[test]
@@ -386,14 +420,20 @@ mod tests {
             text("{{% alert color=\"danger\" title=\"Careful\" %}}Don't.{{% /alert %}}"),
             "> **Careful** Don't."
         );
-        assert_eq!(text("{{% alert title=\"Tip\" %}}\nx\n{{% /alert %}}"), "> [!TIP]\n> **Tip**<br>x\n");
+        assert_eq!(
+            text("{{% alert title=\"Tip\" %}}\nx\n{{% /alert %}}"),
+            "> [!TIP]\n> **Tip**<br>x\n"
+        );
         // never closed: shown as code and reported
         assert_eq!(t("{{% alert %}}\nx").unsupported.len(), 1);
     }
 
     #[test]
     fn escaped_shortcodes_show_as_written_in_code_too() {
-        assert_eq!(text("Write {{</* youtube x */>}}."), "Write {{< youtube x >}}.");
+        assert_eq!(
+            text("Write {{</* youtube x */>}}."),
+            "Write {{< youtube x >}}."
+        );
         let body = "```go-html-template\n{{</* figure src=\"a.png\" */>}}\n{{%/* param x */%}}\n```\nand `{{</* ref \"a\" */>}}`";
         assert_eq!(
             text(body),

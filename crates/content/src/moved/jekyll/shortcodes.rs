@@ -75,7 +75,11 @@ impl Jekyll<'_> {
             }
             "highlight" => {
                 return Action::Code {
-                    lang: Args::parse(arg).positional.first().cloned().unwrap_or_default(),
+                    lang: Args::parse(arg)
+                        .positional
+                        .first()
+                        .cloned()
+                        .unwrap_or_default(),
                     close: close("endhighlight"),
                 }
             }
@@ -226,13 +230,21 @@ mod tests {
     #[test]
     fn site_values_and_url_filters() {
         assert_eq!(
-            text(r#"![p]({{ "/assets/p.png" | relative_url }}) [f]({{ site.url }}{{ site.baseurl }}/feed.xml) [c]({{ '/cv.pdf' | prepend: site.baseurl }})"#),
+            text(
+                r#"![p]({{ "/assets/p.png" | relative_url }}) [f]({{ site.url }}{{ site.baseurl }}/feed.xml) [c]({{ '/cv.pdf' | prepend: site.baseurl }})"#
+            ),
             "![p](/assets/p.png) [f](/feed.xml) [c](/cv.pdf)"
         );
-        assert_eq!(text("By {{ site.author.name }} for {{site.title}}."), "By Ann for Ann's notes.");
+        assert_eq!(
+            text("By {{ site.author.name }} for {{site.title}}."),
+            "By Ann for Ann's notes."
+        );
         let out = t("{{ page.title }} {{ site.missing }} {{ \"x\" | upcase }}");
         assert_eq!(out.unsupported.len(), 3);
-        assert_eq!(out.text, "` {{ page.title }} ` ` {{ site.missing }} ` ` {{ \"x\" | upcase }} `");
+        assert_eq!(
+            out.text,
+            "` {{ page.title }} ` ` {{ site.missing }} ` ` {{ \"x\" | upcase }} `"
+        );
     }
 
     #[test]
@@ -271,7 +283,10 @@ mod tests {
         );
         let body = "{% raw %}\nA {{ x }} and {% y %}.\n{% endraw %}\n";
         assert_eq!(text(body), "\nA {{ x }} and {% y %}.\n\n");
-        assert_eq!(text("a{% comment %}\nhidden {% x %}\n{% endcomment %}b"), "a\n\nb");
+        assert_eq!(
+            text("a{% comment %}\nhidden {% x %}\n{% endcomment %}b"),
+            "a\n\nb"
+        );
     }
 
     #[test]
@@ -280,7 +295,10 @@ mod tests {
             text("{% gist parkr/931c1c8d465a04042403 jekyll-private-gist.markdown %}"),
             "[jekyll-private-gist.markdown (gist parkr/931c1c8d465a04042403)](https://gist.github.com/parkr/931c1c8d465a04042403#file-jekyll-private-gist-markdown)"
         );
-        assert_eq!(text("{% gist 5555251 %}"), "[Gist 5555251](https://gist.github.com/5555251)");
+        assert_eq!(
+            text("{% gist 5555251 %}"),
+            "[Gist 5555251](https://gist.github.com/5555251)"
+        );
     }
 
     #[test]
@@ -294,7 +312,11 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            ["2:{% include image.html url=\"/a.png\" %}", "4:{% if site.comments %}", "6:{% endif %}"]
+            [
+                "2:{% include image.html url=\"/a.png\" %}",
+                "4:{% if site.comments %}",
+                "6:{% endif %}"
+            ]
         );
         assert!(out.text.ends_with("`{% include x %}`\n"));
         // Hugo's syntax means nothing here

@@ -67,7 +67,11 @@ fn builtin(name: &str, args: &Args) -> Option<String> {
     let id = || args.get("id", None).filter(|id| template::is_plain_id(id));
     match name {
         "youtube" => match (id(), args.get("playlist", None)) {
-            (Some(id), _) => Some(video("YouTube video", "https://www.youtube.com/watch?v=", id)),
+            (Some(id), _) => Some(video(
+                "YouTube video",
+                "https://www.youtube.com/watch?v=",
+                id,
+            )),
             (None, Some(list)) if template::is_plain_id(list) => Some(video(
                 "YouTube playlist",
                 "https://www.youtube.com/playlist?list=",
@@ -171,7 +175,11 @@ mod tests {
             .collect();
         assert_eq!(
             found,
-            ["2:{% quote(author=\"Vincent\") %}", "4:{% end %}", "6:{{ image(src=\"a.png\") }}"]
+            [
+                "2:{% quote(author=\"Vincent\") %}",
+                "4:{% end %}",
+                "6:{{ image(src=\"a.png\") }}"
+            ]
         );
     }
 }
