@@ -260,17 +260,22 @@ impl Scan<'_> {
         self.run(span.open.1, span.close.0);
         let inner = std::mem::replace(&mut self.out, outer);
         let title = title.map(|t| format!("**{}**", markdown_text(t)));
-        if !span.aligned(self.body) {
-            let title = title.map_or(String::new(), |t| t + " ");
-            return format!("> {title}{}", inner.trim().replace('\n', "\n> "));
-        }
-        // The opening line holds the marker, which must be alone on its line;
-        // the title goes before the first line of the content; the closing
-        // line is left blank, ending the quote.
         let lines: Vec<&str> = inner.split('\n').collect();
-        let content = &lines[1..lines.len() - 1];
+        if !span.alone(self.body, span.open) || lines.len() < 2 {
+            // The marker must be alone on its line: a plain quote, titled.
+            let title = title.map_or(String::new(), |t| t + " ");
+            let quoted = inner.trim_matches(' ').replace('\n', "\n> ");
+            return format!("> {title}{quoted}");
+        }
+        // The opening line holds the marker, the title goes before the first
+        // line of the content, a closing line of its own is left blank.
+        let close_alone = span.alone(self.body, span.close);
         let mut out = format!("> [!{kind}]");
-        for (n, line) in content.iter().enumerate() {
+        for (n, line) in lines[1..].iter().enumerate() {
+            if close_alone && n + 2 == lines.len() {
+                out.push('\n');
+                break;
+            }
             let line = line.trim_end();
             let text = match (&title, n) {
                 (Some(t), 0) if line.trim().is_empty() => t.clone(),
@@ -279,7 +284,6 @@ impl Scan<'_> {
             };
             out.push_str(format!("\n> {text}").trim_end());
         }
-        out.push('\n');
         out
     }
 }
@@ -292,18 +296,17 @@ struct Span {
 }
 
 impl Span {
-    /// True when each construct is alone on its line (but for spaces).
+    /// True when the construct at `at` is alone on its line (but for spaces).
+    fn alone(self, body: &str, (start, end): (usize, usize)) -> bool {
+        let after = body[end..].split('\n').next().unwrap_or("");
+        body[line_start(body, start)..start].trim().is_empty() && after.trim().is_empty()
+    }
+
+    /// True when both constructs are alone on their lines, apart.
     fn aligned(self, body: &str) -> bool {
-        let alone = |(start, end): (usize, usize)| {
-            body[line_start(body, start)..start].trim().is_empty()
-                && body[end..]
-                    .split('\n')
-                    .next()
-                    .unwrap_or("")
-                    .trim()
-                    .is_empty()
-        };
-        alone(self.open) && alone(self.close) && body[self.open.1..self.close.0].contains('\n')
+        self.alone(body, self.open)
+            && self.alone(body, self.close)
+            && body[self.open.1..self.close.0].contains('\n')
     }
 }
 

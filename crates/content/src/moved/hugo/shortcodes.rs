@@ -424,6 +424,14 @@ mod tests {
             text("{{% alert title=\"Tip\" %}}\nx\n{{% /alert %}}"),
             "> [!TIP]\n> **Tip**<br>x\n"
         );
+        assert_eq!(
+            text("{{% alert title=\"Note\" %}}\nFirst.\nLast.{{% /alert %}}\nAfter."),
+            "> [!NOTE]\n> **Note**<br>First.\n> Last.\nAfter."
+        );
+        assert_eq!(
+            text("Say {{% alert %}}\nhi\n{{% /alert %}}"),
+            "Say > \n> hi\n> "
+        );
         // never closed: shown as code and reported
         assert_eq!(t("{{% alert %}}\nx").unsupported.len(), 1);
     }
