@@ -133,7 +133,12 @@ fn by_name<'a>(sources: &'a [String], path: &str) -> Option<&'a str> {
 fn figure(args: &Args) -> Option<String> {
     let attr = |name: &str| args.get(name, None).map(template::escape_html);
     let src = attr("src")?;
-    let alt = attr("alt").or_else(|| attr("caption"));
+    let caption = args.get("caption", None).map(markdownify);
+    let alt = attr("alt").or_else(|| {
+        caption
+            .as_deref()
+            .map(|c| template::escape_html(&plainify(c)))
+    });
     let mut img = format!("<img src=\"{src}\"");
     for (name, value) in [
         ("alt", alt),
@@ -165,11 +170,14 @@ fn figcaption(args: &Args) -> String {
             Some(href) => format!("<a href=\"{}\">{a}</a>", template::escape_html(href)),
             None => a.to_string(),
         });
-    let caption = [args.get("caption", None).map(str::to_string), attr]
-        .into_iter()
-        .flatten()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let caption = [
+        args.get("caption", None).map(markdownify),
+        attr.map(|a| markdownify(&a)),
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join(" ");
     let parts: Vec<String> = [title, (!caption.is_empty()).then_some(caption)]
         .into_iter()
         .flatten()
@@ -178,6 +186,65 @@ fn figcaption(args: &Args) -> String {
         return String::new();
     }
     format!("<figcaption>{}</figcaption>", parts.join("<br>"))
+}
+
+/// Hugo's `markdownify` of a caption, for what captions hold: links,
+/// `**strong**`, `*emphasis*` and `` `code` `` as HTML; HTML as written.
+fn markdownify(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        let (html, used) = match c {
+            '`' => span(rest, "`", |x| {
+                format!("<code>{}</code>", template::escape_html(x))
+            }),
+            '*' if rest.starts_with("**") => span(rest, "**", |x| {
+                format!("<strong>{}</strong>", markdownify(x))
+            }),
+            '*' => span(rest, "*", |x| format!("<em>{}</em>", markdownify(x))),
+            '[' => caption_link(rest),
+            _ => None,
+        }
+        .unwrap_or_else(|| (c.to_string(), c.len_utf8()));
+        out.push_str(&html);
+        rest = &rest[used..];
+    }
+    out
+}
+
+/// `rest` opening with `mark`, up to the same `mark`: its HTML and length.
+fn span(rest: &str, mark: &str, html: impl Fn(&str) -> String) -> Option<(String, usize)> {
+    let inner_len = rest[mark.len()..].find(mark).filter(|&n| n > 0)?;
+    let inner = &rest[mark.len()..mark.len() + inner_len];
+    Some((html(inner), inner_len + 2 * mark.len()))
+}
+
+/// `[text](url)` at the start of `rest`: its HTML and length.
+fn caption_link(rest: &str) -> Option<(String, usize)> {
+    let text_end = rest.find("](")?;
+    let url_len = rest[text_end + 2..].find(')')?;
+    let url = &rest[text_end + 2..text_end + 2 + url_len];
+    let html = format!(
+        "<a href=\"{}\">{}</a>",
+        template::escape_html(url.trim()),
+        markdownify(&rest[1..text_end])
+    );
+    Some((html, text_end + 3 + url_len))
+}
+
+/// HTML as its text (Hugo's `plainify`).
+fn plainify(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => in_tag = false,
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// A link to a YouTube video, at its `start=` second.
@@ -354,6 +421,10 @@ mod tests {
         assert_eq!(
             text(r#"{{< figure src="/img/cat.jpg" alt="A cat" title="Cat" caption="Asleep &amp; <em>content</em>" link="https://ex.org/cat" width="300" >}}"#),
             "<figure><a href=\"https://ex.org/cat\"><img src=\"/img/cat.jpg\" alt=\"A cat\" width=\"300\"></a><figcaption><strong>Cat</strong><br>Asleep &amp; <em>content</em></figcaption></figure>"
+        );
+        assert_eq!(
+            text(r#"{{< figure src="a.jpg" caption="Photo by [Jane](https://ex.org/jane) on *Unsplash*" >}}"#),
+            "<figure><img src=\"a.jpg\" alt=\"Photo by Jane on Unsplash\"><figcaption>Photo by <a href=\"https://ex.org/jane\">Jane</a> on <em>Unsplash</em></figcaption></figure>"
         );
         // spread over lines, as often written: the lines stay
         let body =
