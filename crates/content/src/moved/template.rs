@@ -568,6 +568,24 @@ pub fn link(text: &str, url: &str) -> String {
     format!("[{}]({})", markdown_text(text), url.replace(' ', "%20"))
 }
 
+/// A link to the gist at `path` (`user/id` or `id`), at `file` if named.
+pub fn gist_link(path: &str, file: Option<&str>) -> String {
+    let url = format!("https://gist.github.com/{path}");
+    match file {
+        Some(file) => link(
+            &format!("{file} (gist {path})"),
+            &format!("{url}#file-{}", file.replace('.', "-").to_lowercase()),
+        ),
+        None => link(&format!("Gist {path}"), &url),
+    }
+}
+
+/// How Hugo and Zola show a construct as text: `{{</* x */>}}` as `{{< x >}}`.
+pub fn unescape(c: &Construct) -> Option<String> {
+    let shown = c.escaped()?;
+    Some(format!("{} {shown} {}", c.delim.open(), c.delim.close()))
+}
+
 /// True for an id or name that may go into a URL as it is.
 pub fn is_plain_id(s: &str) -> bool {
     !s.is_empty()
@@ -747,6 +765,26 @@ pub mod paths {
     pub fn dir(source: &str) -> &str {
         source.rsplit_once('/').map_or("", |(d, _)| d)
     }
+}
+
+/// A translator's result for `body` in `source` among `sources`, with the
+/// site's `params` (TOML); checked to keep every line on its line.
+#[cfg(test)]
+pub fn check(
+    translate: fn(&str, &crate::moved::TemplateContext) -> Translated,
+    (sources, source, params): (&[&str], &str, &str),
+    body: &str,
+) -> Translated {
+    let sources: Vec<String> = sources.iter().map(|s| s.to_string()).collect();
+    let params: toml::Table = toml::from_str(params).expect("test params");
+    let ctx = crate::moved::TemplateContext {
+        sources: &sources,
+        source,
+        params: &params,
+    };
+    let out = translate(body, &ctx);
+    assert_eq!(newlines(&out.text), newlines(body), "{body:?} → {out:?}");
+    out
 }
 
 #[cfg(test)]

@@ -81,8 +81,7 @@ impl Dialect for Hugo<'_> {
     }
 
     fn in_code(&self, c: &Construct) -> Option<String> {
-        let shown = c.escaped()?;
-        Some(format!("{} {shown} {}", c.delim.open(), c.delim.close()))
+        template::unescape(c)
     }
 }
 
@@ -281,14 +280,10 @@ fn gist(args: &Args) -> Option<String> {
     let id = args
         .get("id", Some(1))
         .filter(|i| template::is_plain_id(i))?;
-    let url = format!("https://gist.github.com/{user}/{id}");
-    Some(match args.get("file", Some(2)) {
-        Some(file) => template::link(
-            &format!("{file} (gist by {user})"),
-            &format!("{url}#file-{}", file.replace('.', "-").to_lowercase()),
-        ),
-        None => template::link(&format!("Gist by {user}"), &url),
-    })
+    Some(template::gist_link(
+        &format!("{user}/{id}"),
+        args.get("file", Some(2)),
+    ))
 }
 
 /// `{{< tweet user="u" id="1" >}}` (and `x`, and the old `{{< tweet 1 >}}`):
@@ -344,35 +339,22 @@ fn title_kind(title: Option<&str>) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::moved::template::newlines;
 
-    fn sources() -> Vec<String> {
-        [
+    const SITE: (&[&str], &str, &str) = (
+        &[
             "posts/2020-hello.md",
             "posts/bundle/index.md",
             "posts/series/_index.md",
             "posts/series/part-1.md",
             "about.md",
             "docs/setup.markdown",
-        ]
-        .map(String::from)
-        .to_vec()
-    }
-
-    fn params() -> toml::Table {
-        toml::from_str("url = \"https://ex.org\"\n[author]\nname = \"Ann\"\n").unwrap()
-    }
+        ],
+        "posts/series/part-2.md",
+        "url = \"https://ex.org\"\n[author]\nname = \"Ann\"\n",
+    );
 
     fn t(body: &str) -> Translated {
-        let (sources, params) = (sources(), params());
-        let ctx = TemplateContext {
-            sources: &sources,
-            source: "posts/series/part-2.md",
-            params: &params,
-        };
-        let out = translate(body, &ctx);
-        assert_eq!(newlines(&out.text), newlines(body), "{body:?} → {out:?}");
-        out
+        template::check(translate, SITE, body)
     }
 
     fn text(body: &str) -> String {
@@ -451,7 +433,7 @@ mod tests {
         );
         assert_eq!(
             text("{{< gist spf13 7896402 \"img.html\" >}}"),
-            "[img.html (gist by spf13)](https://gist.github.com/spf13/7896402#file-img-html)"
+            "[img.html (gist spf13/7896402)](https://gist.github.com/spf13/7896402#file-img-html)"
         );
         assert_eq!(
             text(r#"{{< tweet user="SanDiegoZoo" id="1453110110599868418" >}} {{< tweet 877500564405444608 >}}"#),

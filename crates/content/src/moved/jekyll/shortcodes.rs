@@ -137,19 +137,10 @@ fn link(arg: &str, ctx: &TemplateContext) -> String {
 /// jekyll-gist's `{% gist [user/]id [file] %}`: a link to the gist.
 fn gist(arg: &str) -> Option<String> {
     let args = Args::parse(arg);
-    let id = args.positional.first()?;
-    let ok = id.split('/').all(template::is_plain_id) && id.split('/').count() <= 2;
-    if !ok {
-        return None;
-    }
-    let url = format!("https://gist.github.com/{id}");
-    Some(match args.positional.get(1) {
-        Some(file) => template::link(
-            &format!("{file} (gist {id})"),
-            &format!("{url}#file-{}", file.replace('.', "-").to_lowercase()),
-        ),
-        None => template::link(&format!("Gist {id}"), &url),
-    })
+    let path = args.positional.first()?;
+    let parts: Vec<&str> = path.split('/').collect();
+    (parts.len() <= 2 && parts.iter().all(|p| template::is_plain_id(p)))
+        .then(|| template::gist_link(path, args.positional.get(1).map(String::as_str)))
 }
 
 /// What `{{ value | filter… }}` becomes, when it is a path or a site value.
@@ -179,32 +170,21 @@ fn output(inner: &str, ctx: &TemplateContext) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::moved::template::newlines;
 
-    fn sources() -> Vec<String> {
-        [
+    const SITE: (&[&str], &str, &str) = (
+        &[
             "_posts/2013-05-06-hello-world.markdown",
             "_posts/2016-01-02-notes.md",
             "_posts/travel/2017-03-02-lisbon.mkd",
             "recipes/_posts/2018-04-01-bread.md",
             "about.md",
-        ]
-        .map(String::from)
-        .to_vec()
-    }
+        ],
+        "_posts/2020-01-01-now.md",
+        "title = \"Ann's notes\"\n[author]\nname = \"Ann\"\n",
+    );
 
     fn t(body: &str) -> Translated {
-        let sources = sources();
-        let params: toml::Table =
-            toml::from_str("title = \"Ann's notes\"\n[author]\nname = \"Ann\"\n").unwrap();
-        let ctx = TemplateContext {
-            sources: &sources,
-            source: "_posts/2020-01-01-now.md",
-            params: &params,
-        };
-        let out = translate(body, &ctx);
-        assert_eq!(newlines(&out.text), newlines(body), "{body:?} → {out:?}");
-        out
+        template::check(translate, SITE, body)
     }
 
     fn text(body: &str) -> String {

@@ -49,8 +49,7 @@ impl Dialect for Zola {
     }
 
     fn in_code(&self, c: &Construct) -> Option<String> {
-        let shown = c.escaped()?;
-        Some(format!("{} {shown} {}", c.delim.open(), c.delim.close()))
+        template::unescape(c)
     }
 }
 
@@ -96,36 +95,21 @@ fn video(title: &str, base: &str, id: &str) -> String {
 
 /// `gist(url="https://gist.github.com/user/id", file="x.rs")`.
 fn gist(args: &Args) -> Option<String> {
-    let url = args.get("url", None)?;
-    let path = url.strip_prefix("https://gist.github.com/")?;
-    if !path.split('/').all(template::is_plain_id) {
-        return None;
-    }
-    Some(match args.get("file", None) {
-        Some(file) => template::link(
-            &format!("{file} (gist {path})"),
-            &format!("{url}#file-{}", file.replace('.', "-").to_lowercase()),
-        ),
-        None => template::link(&format!("Gist {path}"), url),
-    })
+    let path = args
+        .get("url", None)?
+        .strip_prefix("https://gist.github.com/")?;
+    let path = path.trim_end_matches('/');
+    path.split('/')
+        .all(template::is_plain_id)
+        .then(|| template::gist_link(path, args.get("file", None)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::moved::template::newlines;
 
     fn t(body: &str) -> Translated {
-        let params = toml::Table::new();
-        let sources = vec!["blog/a.md".to_string()];
-        let ctx = TemplateContext {
-            sources: &sources,
-            source: "blog/a.md",
-            params: &params,
-        };
-        let out = translate(body, &ctx);
-        assert_eq!(newlines(&out.text), newlines(body), "{body:?} → {out:?}");
-        out
+        template::check(translate, (&["blog/a.md"], "blog/a.md", ""), body)
     }
 
     fn text(body: &str) -> String {
