@@ -730,9 +730,23 @@ pub mod paths {
             .map(String::as_str)
     }
 
-    /// The only source whose path ends with `/tail` (or is `tail`), with or
-    /// without an extension as `find`.
-    pub fn find_ending<'a>(sources: &'a [String], tail: &str) -> Option<&'a str> {
+    /// The only source whose path ends as `path` does, from its whole to its
+    /// file name (with its folder for an `index`): for a content folder moved
+    /// (`/posts/x.md` now at `x.md`). With or without an extension as `find`.
+    pub fn find_ending<'a>(sources: &'a [String], path: &str) -> Option<&'a str> {
+        let parts: Vec<&str> = path.split('/').filter(|p| !p.is_empty()).collect();
+        let name = parts.last().map_or("", |n| stem(n));
+        let keep = if matches!(name, "index" | "_index") {
+            2
+        } else {
+            1
+        };
+        (0..=parts.len().saturating_sub(keep))
+            .find_map(|from| ending_once(sources, &parts[from..].join("/")))
+    }
+
+    /// The only source whose path ends with `/tail` (or is `tail`).
+    fn ending_once<'a>(sources: &'a [String], tail: &str) -> Option<&'a str> {
         let tail = tail.trim_start_matches('/');
         let ends = |s: &str| s == tail || s.ends_with(&format!("/{tail}"));
         let matching: Vec<&String> = sources
@@ -878,6 +892,11 @@ mod tests {
             Some("a/c/index.md")
         );
         assert_eq!(paths::find_ending(&sources, "b"), None);
+        assert_eq!(
+            paths::find_ending(&sources, "/old/x/b.markdown"),
+            Some("x/b.markdown")
+        );
+        assert_eq!(paths::find_ending(&sources, "z/index"), None);
         assert_eq!(paths::join("a/c", "../b.md").as_deref(), Some("a/b.md"));
         assert_eq!(paths::join("", "../b.md"), None);
     }

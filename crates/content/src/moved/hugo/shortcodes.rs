@@ -15,6 +15,7 @@
 //!   frame ("YouTube video", "Vimeo video") unless `title=` says otherwise;
 //! - `highlight`: a fenced code block of its language;
 //! - Docsy's `alert` (`title=`, `color=`): a GFM alert;
+//! - `{{% comment %}}…{{% /comment %}}`: nothing (blank lines);
 //! - `{{</* x */>}}`: shown as `{{< x >}}`, in code as well (as Hugo does).
 //!
 //! Hugo reads no `{{ }}` or `{% %}` in content: those stay as written. Any
@@ -75,6 +76,15 @@ impl Dialect for Hugo<'_> {
                 };
             }
             "alert" => return alert(&args),
+            "comment" => {
+                return Action::Raw {
+                    close: Close {
+                        delims: SHORTCODE,
+                        name: "/comment",
+                    },
+                    keep: false,
+                }
+            }
             _ => None,
         };
         text.map_or(Action::Unsupported, Action::Text)
@@ -383,6 +393,11 @@ mod tests {
         );
         assert_eq!(text(r#"[a]({{< ref "about" >}})"#), "[a](@/about.md)");
         assert_eq!(text(r##"[h]({{< relref "#why" >}})"##), "[h](#why)");
+        // a content folder moved: found by its end
+        assert_eq!(
+            text(r#"[d]({{< ref "/content/docs/setup.markdown" >}})"#),
+            "[d](@/docs/setup.markdown)"
+        );
         // not found: the best path, for the link check to report
         assert_eq!(text(r#"[g]({{< ref "gone" >}})"#), "[g](@/gone.md)");
     }
@@ -484,6 +499,10 @@ mod tests {
         assert_eq!(
             text("Say {{% alert %}}\nhi\n{{% /alert %}}"),
             "Say > \n> hi\n> "
+        );
+        assert_eq!(
+            text("a {{% comment %}}\nTODO {{< x >}}\n{{% /comment %}} b"),
+            "a \n\n b"
         );
         // never closed: shown as code and reported
         assert_eq!(t("{{% alert %}}\nx").unsupported.len(), 1);

@@ -119,8 +119,7 @@ fn post_url(arg: &str, ctx: &TemplateContext) -> String {
     let found = [format!("_posts/{dir}{file}"), format!("{dir}_posts/{file}")]
         .iter()
         .find_map(|p| paths::find(ctx.sources, p))
-        .or_else(|| paths::find_ending(ctx.sources, &format!("_posts/{dir}{file}")))
-        .or_else(|| paths::find_ending(ctx.sources, &format!("{dir}{file}")));
+        .or_else(|| paths::find_ending(ctx.sources, &format!("_posts/{dir}{file}")));
     match found {
         Some(path) => format!("@/{path}"),
         None => format!("@/_posts/{dir}{file}.md"),
