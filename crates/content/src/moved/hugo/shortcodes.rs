@@ -14,7 +14,9 @@
 //!   to the page (no third-party frame or script), titled as Hugo titles the
 //!   frame ("YouTube video", "Vimeo video") unless `title=` says otherwise;
 //! - `highlight`: a fenced code block of its language;
-//! - Docsy's `alert` (`title=`, `color=`): a GFM alert;
+//! - Docsy's `alert` (`title=`, `color=`), and the admonitions of other
+//!   common themes (Learn's `notice`, LoveIt's `admonition`, Book's `hint`,
+//!   Hextra's `callout`): a GFM alert, its title in bold;
 //! - `{{% comment %}}…{{% /comment %}}`: nothing (blank lines);
 //! - `{{</* x */>}}`: shown as `{{< x >}}`, in code as well (as Hugo does).
 //!
@@ -75,7 +77,7 @@ impl Dialect for Hugo<'_> {
                     },
                 };
             }
-            "alert" => return alert(&args),
+            "alert" | "notice" | "admonition" | "hint" | "callout" => return alert(name, &args),
             "comment" => {
                 return Action::Raw {
                     close: Close {
@@ -313,37 +315,51 @@ fn post_on_x(args: &Args) -> Option<String> {
     )
 }
 
-/// Docsy's `alert`: a GFM alert of the kind its `color` (or its title) says.
-fn alert(args: &Args) -> Action {
-    let title = args.get("title", None).map(str::to_string);
-    let color = args
-        .get("color", None)
-        .unwrap_or_default()
-        .to_ascii_lowercase();
-    let kind = match color.as_str() {
-        "success" => "TIP",
-        "warning" => "WARNING",
-        "danger" => "CAUTION",
-        "" => title_kind(title.as_deref()),
-        _ => "NOTE",
+/// An admonition as themes write them, as a GFM alert of the kind its
+/// style says (else its title, else a note): Docsy's `alert` (`color=`,
+/// `title=`), Learn's `notice` (style, title), LoveIt's `admonition` (type,
+/// title), Book's `hint` (type), Hextra's `callout` (`type=`).
+fn alert(name: &str, args: &Args) -> Action {
+    let (style, title, close) = match name {
+        "alert" => (args.get("color", None), args.get("title", None), "/alert"),
+        "notice" => (
+            args.get("style", Some(0)),
+            args.get("title", Some(1)),
+            "/notice",
+        ),
+        "admonition" => (
+            args.get("type", Some(0)),
+            args.get("title", Some(1)),
+            "/admonition",
+        ),
+        "hint" => (args.get("type", Some(0)), args.get("title", None), "/hint"),
+        _ => (args.get("type", None), args.get("title", None), "/callout"),
     };
+    let kind = style
+        .and_then(kind_of)
+        .or_else(|| title.and_then(kind_of))
+        .unwrap_or("NOTE");
     Action::Alert {
         kind,
-        title,
+        title: title.map(str::to_string),
         close: Close {
             delims: SHORTCODE,
-            name: "/alert",
+            name: close,
         },
     }
 }
 
-/// The alert kind a title names (`Tip`, `Warning`…), else `NOTE`.
-fn title_kind(title: Option<&str>) -> &'static str {
-    let title = title.unwrap_or_default().trim().to_ascii_lowercase();
-    ["TIP", "IMPORTANT", "WARNING", "CAUTION"]
-        .into_iter()
-        .find(|k| title.eq_ignore_ascii_case(k))
-        .unwrap_or("NOTE")
+/// The GFM alert kind for a theme's style or color word.
+fn kind_of(word: &str) -> Option<&'static str> {
+    Some(match word.trim().to_ascii_lowercase().as_str() {
+        "note" | "info" | "primary" | "secondary" | "abstract" | "summary" | "example"
+        | "question" | "quote" | "default" => "NOTE",
+        "tip" | "success" | "hint" | "done" => "TIP",
+        "important" => "IMPORTANT",
+        "warning" | "warn" => "WARNING",
+        "caution" | "danger" | "error" | "failure" | "bug" => "CAUTION",
+        _ => return None,
+    })
 }
 
 #[cfg(test)]
@@ -503,6 +519,14 @@ mod tests {
         assert_eq!(
             text("a {{% comment %}}\nTODO {{< x >}}\n{{% /comment %}} b"),
             "a \n\n b"
+        );
+        assert_eq!(
+            text("{{% notice warning \"Mind the gap\" %}}\nx\n{{% /notice %}}"),
+            "> [!WARNING]\n> **Mind the gap**<br>x\n"
+        );
+        assert_eq!(
+            text("{{< admonition type=tip >}}\nx\n{{< /admonition >}}\n{{< hint danger >}}\ny\n{{< /hint >}}"),
+            "> [!TIP]\n> x\n\n> [!CAUTION]\n> y\n"
         );
         // never closed: shown as code and reported
         assert_eq!(t("{{% alert %}}\nx").unsupported.len(), 1);
