@@ -801,6 +801,96 @@ pub fn check(
     out
 }
 
+/// Bodies made of pieces of template syntax in every order, for checking
+/// that a translator never panics and keeps every line.
+#[cfg(test)]
+pub fn jumbled_bodies() -> Vec<String> {
+    // One piece a line; `NL` stands for a newline, `SP` for a space, `TAB` for a tab.
+    const PIECES: &str = r#"{{<
+>}}
+{{%
+%}}
+{%
+%}
+{{
+}}
+```
+~~~
+`
+NL
+SP
+SPSPSP
+TAB
+raw
+endraw
+highlight go
+/highlight
+alert
+/alert
+/*
+*/
+end
+(
+)
+[
+](
+*
+"
+>SP
+#
+é
+youtube(id="x")
+ref "a"
+post_url 2020-01-01-a
+site.baseurl
+| relative_url
+{% raw %}
+{% endraw %}
+{% highlight ruby %}
+{% endhighlight %}
+{{< highlight go >}}
+{{< /highlight >}}
+{{% alert title="T" %}}
+{{% /alert %}}
+{{% comment %}}
+{{% /comment %}}
+{% comment %}
+{% endcomment %}
+{{</* x */>}}
+{{/* y() */}}
+{{ youtube(id="x") }}
+{{< figure src="a" caption="*c* [b](c)" >}}
+{% post_url 2020-01-01-a %}
+{{< notice tip >}}
+{{< /notice >}}
+{% end %}
+{% note() %}
+{{ site.url }}"#;
+    let pieces: Vec<String> = PIECES
+        .lines()
+        .map(|p| {
+            p.replace("NL", "\n")
+                .replace("SP", " ")
+                .replace("TAB", "\t")
+        })
+        .collect();
+    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    (0..4000)
+        .map(|_| {
+            let len = next() % 40;
+            (0..len)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize].as_str())
+                .collect()
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -835,6 +925,13 @@ mod tests {
         assert!(plain(&long).unsupported[0].code.ends_with('…'));
         assert_eq!(plain("{{< x `y` >}}").text, "`` {{< x `y` >}} ``");
         assert_eq!(plain("no templates").text, "no templates");
+    }
+
+    #[test]
+    fn jumbled_bodies_keep_their_lines() {
+        for body in jumbled_bodies() {
+            assert_eq!(newlines(&plain(&body).text), newlines(&body), "{body:?}");
+        }
     }
 
     #[test]

@@ -556,4 +556,11 @@ mod tests {
         let lines: Vec<usize> = out.unsupported.iter().map(|u| u.line).collect();
         assert_eq!(lines, [8, 10]);
     }
+
+    #[test]
+    fn jumbled_bodies_keep_their_lines() {
+        for body in template::jumbled_bodies() {
+            t(&body);
+        }
+    }
 }

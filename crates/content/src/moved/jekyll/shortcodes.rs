@@ -301,4 +301,11 @@ mod tests {
         // Hugo's syntax means nothing here
         assert_eq!(text("{{< ref \"a\" >}}").chars().next(), Some('`'));
     }
+
+    #[test]
+    fn jumbled_bodies_keep_their_lines() {
+        for body in template::jumbled_bodies() {
+            t(&body);
+        }
+    }
 }

@@ -166,4 +166,11 @@ mod tests {
             ]
         );
     }
+
+    #[test]
+    fn jumbled_bodies_keep_their_lines() {
+        for body in template::jumbled_bodies() {
+            t(&body);
+        }
+    }
 }
