@@ -243,8 +243,10 @@ impl Scan<'_> {
 
     /// Shows the construct at `i` as code and reports it.
     fn unsupported(&mut self, i: usize, c: &Construct) {
-        let mut code: String = c.written.chars().take(60).collect();
-        if code.len() < c.written.len() {
+        // On one line, for messages: runs of spaces and newlines as a space.
+        let written = c.written.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut code: String = written.chars().take(60).collect();
+        if code.len() < written.len() {
             code.push('…');
         }
         self.unsupported.push(Unsupported {
@@ -939,6 +941,7 @@ mod tests {
         let body = "{{< figure\n  src=\"a.png\" >}}\n\n{{< x\n\ny >}}";
         let t = plain(body);
         assert_eq!(t.unsupported.len(), 1);
+        assert_eq!(t.unsupported[0].code, "{{< figure src=\"a.png\" >}}");
         assert_eq!(lines(&t.text), lines(body));
         assert!(t.text.ends_with("{{< x\n\ny >}}"));
     }

@@ -14,7 +14,7 @@
 //!   to the page (no third-party frame or script), titled as Hugo titles the
 //!   frame ("YouTube video", "Vimeo video") unless `title=` says otherwise;
 //! - `highlight`: a fenced code block of its language;
-//! - Docsy's `alert` (`title=`, `color=`), and the admonitions of other
+//! - Docsy's `alert` (`title=`, `color=`) and `pageinfo`, and the admonitions of other
 //!   common themes (Learn's `notice`, LoveIt's `admonition`, Book's `hint`,
 //!   Hextra's `callout`): a GFM alert, its title in bold;
 //! - `{{% comment %}}…{{% /comment %}}`: nothing (blank lines);
@@ -77,7 +77,9 @@ impl Dialect for Hugo<'_> {
                     },
                 };
             }
-            "alert" | "notice" | "admonition" | "hint" | "callout" => return alert(name, &args),
+            "alert" | "pageinfo" | "notice" | "admonition" | "hint" | "callout" => {
+                return alert(name, &args)
+            }
             "comment" => {
                 return Action::Raw {
                     close: Close {
@@ -317,11 +319,12 @@ fn post_on_x(args: &Args) -> Option<String> {
 
 /// An admonition as themes write them, as a GFM alert of the kind its
 /// style says (else its title, else a note): Docsy's `alert` (`color=`,
-/// `title=`), Learn's `notice` (style, title), LoveIt's `admonition` (type,
+/// `title=`) and `pageinfo` (a note), Learn's `notice` (style, title), LoveIt's `admonition` (type,
 /// title), Book's `hint` (type), Hextra's `callout` (`type=`).
 fn alert(name: &str, args: &Args) -> Action {
     let (style, title, close) = match name {
         "alert" => (args.get("color", None), args.get("title", None), "/alert"),
+        "pageinfo" => (None, None, "/pageinfo"),
         "notice" => (
             args.get("style", Some(0)),
             args.get("title", Some(1)),
