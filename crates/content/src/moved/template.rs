@@ -92,18 +92,21 @@ pub enum Action {
     Keep,
     /// Shown as code, as written, and reported.
     Unsupported,
-    /// The lines up to `close` are code in this language (`""`: none).
-    Code { lang: String, close: Close },
-    /// What is up to `close` is kept literally (`keep`) or dropped (a
-    /// comment); both constructs vanish.
-    Raw { close: Close, keep: bool },
-    /// What is up to `close` is markdown inside a GFM alert of this kind
-    /// (`NOTE`, `TIP`, `IMPORTANT`, `WARNING`, `CAUTION`), under a bold title.
-    Alert {
-        kind: &'static str,
-        title: Option<String>,
-        close: Close,
-    },
+    /// Opens what the construct `Close` ends (reported when nothing does).
+    Paired(Close, Paired),
+}
+
+/// What is between a paired construct's opening and closing constructs.
+#[derive(Debug, Clone)]
+pub enum Paired {
+    /// Code in this language (`""`: none), its lines as written.
+    Code(String),
+    /// Kept literally (`true`) or dropped (`false`, a comment); both
+    /// constructs vanish.
+    Raw(bool),
+    /// Markdown inside a GFM alert of this kind (`NOTE`, `TIP`, `IMPORTANT`,
+    /// `WARNING`, `CAUTION`), under a bold title.
+    Alert(&'static str, Option<String>),
 }
 
 /// A generator's template syntax.
@@ -201,7 +204,7 @@ impl Scan<'_> {
     /// Puts what the construct at `i` becomes; returns where it ends.
     fn construct(&mut self, i: usize, c: Construct, end: usize) -> usize {
         let after = i + c.written.len();
-        let paired = match self.dialect.action(&c) {
+        let (close, paired) = match self.dialect.action(&c) {
             Action::Text(text) => {
                 self.out.push_str(&pad_lines(text, c.written));
                 return after;
@@ -214,13 +217,7 @@ impl Scan<'_> {
                 self.unsupported(i, &c);
                 return after;
             }
-            paired => paired,
-        };
-        let close = match &paired {
-            Action::Code { close, .. }
-            | Action::Raw { close, .. }
-            | Action::Alert { close, .. } => *close,
-            _ => unreachable!("single constructs returned above"),
+            Action::Paired(close, paired) => (close, paired),
         };
         let Some((close_start, close_end)) = find_close(self.body, after, end, close) else {
             self.unsupported(i, &c);
@@ -231,11 +228,10 @@ impl Scan<'_> {
             close: (close_start, close_end),
         };
         let text = match paired {
-            Action::Code { lang, .. } => code_region(self.dialect, self.body, span, &lang),
-            Action::Raw { keep: true, .. } => self.body[after..close_start].to_string(),
-            Action::Raw { keep: false, .. } => "\n".repeat(newlines(&self.body[i..close_end])),
-            Action::Alert { kind, title, .. } => self.alert(span, kind, title.as_deref()),
-            _ => unreachable!("paired actions only"),
+            Paired::Code(lang) => code_region(self.dialect, self.body, span, &lang),
+            Paired::Raw(true) => self.body[after..close_start].to_string(),
+            Paired::Raw(false) => "\n".repeat(newlines(&self.body[i..close_end])),
+            Paired::Alert(kind, title) => self.alert(span, kind, title.as_deref()),
         };
         self.out.push_str(&text);
         close_end
@@ -504,7 +500,7 @@ fn code_span_len(text: &str) -> usize {
     while let Some(j) = text[from..].find('`') {
         let at = from + j;
         let run = text[at..].chars().take_while(|&c| c == '`').count();
-        if holds_blank_line(&text[n..at]) || text[n..at].contains("\n\n") {
+        if holds_blank_line(&text[n..at]) {
             return n;
         }
         if run == n {

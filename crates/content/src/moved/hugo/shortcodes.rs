@@ -23,7 +23,7 @@
 //! Hugo reads no `{{ }}` or `{% %}` in content: those stay as written. Any
 //! other shortcode is shown as code and reported.
 
-use crate::moved::template::{self, paths, Action, Args, Close, Construct, Delim, Dialect};
+use crate::moved::template::{self, paths, Action, Args, Close, Construct, Delim, Dialect, Paired};
 use crate::moved::{TemplateContext, Translated};
 
 const SHORTCODE: &[Delim] = &[Delim::Angle, Delim::Percent];
@@ -69,25 +69,25 @@ impl Dialect for Hugo<'_> {
                 }),
             "highlight" => {
                 let lang = args.get("lang", Some(0)).unwrap_or_default();
-                return Action::Code {
-                    lang: lang.to_string(),
-                    close: Close {
+                return Action::Paired(
+                    Close {
                         delims: SHORTCODE,
                         name: "/highlight",
                     },
-                };
+                    Paired::Code(lang.to_string()),
+                );
             }
             "alert" | "pageinfo" | "notice" | "admonition" | "hint" | "callout" => {
                 return alert(name, &args)
             }
             "comment" => {
-                return Action::Raw {
-                    close: Close {
+                return Action::Paired(
+                    Close {
                         delims: SHORTCODE,
                         name: "/comment",
                     },
-                    keep: false,
-                }
+                    Paired::Raw(false),
+                )
             }
             _ => None,
         };
@@ -342,14 +342,13 @@ fn alert(name: &str, args: &Args) -> Action {
         .and_then(kind_of)
         .or_else(|| title.and_then(kind_of))
         .unwrap_or("NOTE");
-    Action::Alert {
-        kind,
-        title: title.map(str::to_string),
-        close: Close {
+    Action::Paired(
+        Close {
             delims: SHORTCODE,
             name: close,
         },
-    }
+        Paired::Alert(kind, title.map(str::to_string)),
+    )
 }
 
 /// The GFM alert kind for a theme's style or color word.

@@ -20,7 +20,7 @@
 //! Anything else (`{% include %}`, `{{ page.title }}`, `{% if %}`…) is shown
 //! as code and reported.
 
-use crate::moved::template::{self, paths, Action, Args, Close, Construct, Delim, Dialect};
+use crate::moved::template::{self, paths, Action, Args, Close, Construct, Delim, Dialect, Paired};
 use crate::moved::{TemplateContext, Translated};
 
 const LIQUID: &[Delim] = &[Delim::Tag, Delim::Output];
@@ -60,35 +60,15 @@ impl Jekyll<'_> {
             delims: LIQUID,
             name,
         };
+        let paired = |name, paired| Action::Paired(close(name), paired);
         let text = match name {
-            "raw" => {
-                return Action::Raw {
-                    close: close("endraw"),
-                    keep: true,
-                }
-            }
-            "comment" => {
-                return Action::Raw {
-                    close: close("endcomment"),
-                    keep: false,
-                }
-            }
+            "raw" => return paired("endraw", Paired::Raw(true)),
+            "comment" => return paired("endcomment", Paired::Raw(false)),
             "highlight" => {
-                return Action::Code {
-                    lang: Args::parse(arg)
-                        .positional
-                        .first()
-                        .cloned()
-                        .unwrap_or_default(),
-                    close: close("endhighlight"),
-                }
+                let lang = Args::parse(arg).positional.first().cloned();
+                return paired("endhighlight", Paired::Code(lang.unwrap_or_default()));
             }
-            "codeblock" => {
-                return Action::Code {
-                    lang: codeblock_lang(arg),
-                    close: close("endcodeblock"),
-                }
-            }
+            "codeblock" => return paired("endcodeblock", Paired::Code(codeblock_lang(arg))),
             _ if arg.contains('{') => None,
             "post_url" if !arg.is_empty() => Some(post_url(arg, self.ctx)),
             "link" if !arg.is_empty() => Some(link(arg, self.ctx)),
