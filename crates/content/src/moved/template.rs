@@ -709,6 +709,25 @@ pub mod paths {
         }
     }
 
+    /// True for a markdown file's path (by its extension, as Jekyll's
+    /// `markdown_ext` and Hugo read them).
+    pub fn is_markdown(path: &str) -> bool {
+        let ext = &path[stem(path).len()..];
+        [
+            ".md",
+            ".markdown",
+            ".mkd",
+            ".mkdn",
+            ".mdown",
+            ".mdwn",
+            ".mkdown",
+            ".mdtxt",
+            ".mdtext",
+        ]
+        .iter()
+        .any(|e| ext.eq_ignore_ascii_case(e))
+    }
+
     /// True when the path's file name has an extension.
     pub fn has_extension(path: &str) -> bool {
         stem(path).len() < path.len()

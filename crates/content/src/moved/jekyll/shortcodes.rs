@@ -10,7 +10,8 @@
 //!   `{% codeblock lang:ruby %}…{% endcodeblock %}`): a fenced code block;
 //! - `{% post_url [/sub/]2013-05-06-name %}`: the post's file in `_posts/`
 //!   (`_posts/sub/…` or `sub/_posts/…`, any extension) as `@/…`;
-//!   `{% link path %}`: that file as `@/path`;
+//!   `{% link path %}`: that markdown file as `@/path`, any other file as
+//!   the path the site serves it at (`/assets/cv.pdf`);
 //! - `{% gist user/id [file] %}` (jekyll-gist): a link to the gist;
 //! - `{{ site.baseurl }}`, `{{ site.url }}`: nothing (what follows is a path
 //!   on this site); `{{ "/x" | relative_url }}`, `absolute_url`,
@@ -106,11 +107,17 @@ fn post_url(arg: &str, ctx: &TemplateContext) -> String {
     }
 }
 
-/// `{% link path %}`: the file at that path from the site's root.
+/// `{% link path %}`: the file at that path from the site's root: a
+/// markdown file under `content/` (`@/…`), else a file the site serves at
+/// that path (`/assets/cv.pdf`, moved to the static folder).
 fn link(arg: &str, ctx: &TemplateContext) -> String {
     let path = arg.trim().trim_start_matches('/');
     let found = paths::find(ctx.sources, path).or_else(|| paths::find_ending(ctx.sources, path));
-    format!("@/{}", found.unwrap_or(path))
+    match found {
+        Some(source) => format!("@/{source}"),
+        None if paths::is_markdown(path) => format!("@/{path}"),
+        None => format!("/{path}"),
+    }
 }
 
 /// jekyll-gist's `{% gist [user/]id [file] %}`: a link to the gist.
@@ -183,6 +190,10 @@ mod tests {
         assert_eq!(
             text("[a]({% link about.md %}) [n]({% link _posts/2016-01-02-notes.md %}) [x]({%- post_url 2011-01-01-gone -%})"),
             "[a](@/about.md) [n](@/_posts/2016-01-02-notes.md) [x](@/_posts/2011-01-01-gone.md)"
+        );
+        assert_eq!(
+            text("[cv]({% link assets/cv.pdf %}) [gone]({% link gone.markdown %})"),
+            "[cv](/assets/cv.pdf) [gone](@/gone.markdown)"
         );
     }
 
