@@ -14,9 +14,10 @@
 //!   to the page (no third-party frame or script), titled as Hugo titles the
 //!   frame ("YouTube video", "Vimeo video") unless `title=` says otherwise;
 //! - `highlight`: a fenced code block of its language;
-//! - Docsy's `alert` (`title=`, `color=`) and `pageinfo`, and the admonitions of other
-//!   common themes (Learn's `notice`, LoveIt's `admonition`, Book's `hint`,
-//!   Hextra's `callout`): a GFM alert, its title in bold;
+//! - Docsy's `alert` (`title=`, `color=`: primary and info a note, success a
+//!   tip, warning a warning, danger a caution) and `pageinfo`, and other
+//!   common themes' admonitions (Learn's `notice`, LoveIt's `admonition`,
+//!   Book's `hint`, Hextra's `callout`): a GFM alert, its title in bold;
 //! - `{{% comment %}}…{{% /comment %}}`: nothing (blank lines);
 //! - `{{</* x */>}}`: shown as `{{< x >}}`, in code as well (as Hugo does).
 //!
