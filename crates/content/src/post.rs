@@ -197,7 +197,9 @@ pub fn old_url(
         false => written.to_string(),
     };
     page_key(&path).map_err(|()| {
-        format!("`{written}` is the site's home page (expected the path of this post on the old site)")
+        format!(
+            "`{written}` is the site's home page (expected the path of this post on the old site)"
+        )
     })
 }
 

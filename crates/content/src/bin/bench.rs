@@ -188,17 +188,32 @@ fn write_jekyll_site(dir: &Path, count: usize) {
     let mut previous: Option<String> = None;
     for (i, file) in generate(count).into_iter().enumerate() {
         let text = file.text.unwrap_or_default();
-        let (front, body) = text.trim_start_matches("---\n").split_once("\n---\n").expect("front matter");
-        let date = front.lines().find_map(|l| l.strip_prefix("date: ")).expect("date");
+        let (front, body) = text
+            .trim_start_matches("---\n")
+            .split_once("\n---\n")
+            .expect("front matter");
+        let date = front
+            .lines()
+            .find_map(|l| l.strip_prefix("date: "))
+            .expect("date");
         let name = format!("{date}-post-{i:05}");
         let front = front
-            .replace(&format!("date: {date}"), &format!("date: {date} 09:{:02}:00 +0100", i % 60))
+            .replace(
+                &format!("date: {date}"),
+                &format!("date: {date} 09:{:02}:00 +0100", i % 60),
+            )
             .replace("category: ", "categories: ");
-        let link = previous.as_ref().map_or(String::new(), |p| format!("The [post before]({{% post_url {p} %}}) said so.\n\n"));
+        let link = previous.as_ref().map_or(String::new(), |p| {
+            format!("The [post before]({{% post_url {p} %}}) said so.\n\n")
+        });
         let png = format!("chart-{i:05}.png");
         std::fs::write(dir.join("assets/img").join(&png), PNG).expect("image");
         let body = format!("{link}![Chart]({{{{ site.baseurl }}}}/assets/img/{png})\n\n{{% highlight ruby %}}\nputs \"{i}\"\n{{% endhighlight %}}\n{body}");
-        std::fs::write(dir.join("_posts").join(format!("{name}.markdown")), format!("---\nlayout: post\n{front}\n---\n{body}")).expect("post");
+        std::fs::write(
+            dir.join("_posts").join(format!("{name}.markdown")),
+            format!("---\nlayout: post\n{front}\n---\n{body}"),
+        )
+        .expect("post");
         previous = Some(name);
     }
     println!("wrote a Jekyll site of {count} posts to {}", dir.display());
@@ -208,7 +223,9 @@ fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
     if let [flag, dir, count] = args.as_slice() {
         if flag == "--write-jekyll-site" {
-            let count = count.parse().expect("--write-jekyll-site DIR COUNT: COUNT is a number of posts");
+            let count = count
+                .parse()
+                .expect("--write-jekyll-site DIR COUNT: COUNT is a number of posts");
             write_jekyll_site(Path::new(dir), count);
             return;
         }

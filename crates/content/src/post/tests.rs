@@ -222,17 +222,28 @@ fn a_posts_folders_are_its_namespace() {
 #[test]
 fn authors_as_the_generators_write_them() {
     let parse = |authors: &str| {
-        parse_post(PATH, SOURCE, &format!("---\ntitle: T\n{authors}\n---\n"), Some(Generator::Hugo))
-            .unwrap_or_else(|e| panic!("{e:?}"))
-            .0
-            .authors
+        parse_post(
+            PATH,
+            SOURCE,
+            &format!("---\ntitle: T\n{authors}\n---\n"),
+            Some(Generator::Hugo),
+        )
+        .unwrap_or_else(|e| panic!("{e:?}"))
+        .0
+        .authors
     };
     let ana = Author {
         name: "Ana Lima".into(),
         url: Some("https://ana.example".into()),
     };
-    assert_eq!(parse("author: {name: Ana Lima, link: https://ana.example}"), [ana.clone()]);
-    assert_eq!(parse("authors:\n  - name: Ana Lima\n    url: https://ana.example\n  - Bo"), [ana, Author::named("Bo")]);
+    assert_eq!(
+        parse("author: {name: Ana Lima, link: https://ana.example}"),
+        [ana.clone()]
+    );
+    assert_eq!(
+        parse("authors:\n  - name: Ana Lima\n    url: https://ana.example\n  - Bo"),
+        [ana, Author::named("Bo")]
+    );
     assert_eq!(
         parse("author:\n  name: Cy\n  email: cy@example.com"),
         [Author {
@@ -240,7 +251,13 @@ fn authors_as_the_generators_write_them() {
             url: Some("mailto:cy@example.com".into())
         }]
     );
-    let e = parse_post(PATH, SOURCE, "---\ntitle: T\nauthor: {link: https://x.example}\n---\n", None).unwrap_err();
+    let e = parse_post(
+        PATH,
+        SOURCE,
+        "---\ntitle: T\nauthor: {link: https://x.example}\n---\n",
+        None,
+    )
+    .unwrap_err();
     assert_eq!(e[0].to_string(), "content/2026-03-16-pool.md:3: author: is a table without a `name` (expected e.g. `{name: Ana Lima, link: https://…}`)");
 }
 
@@ -255,5 +272,8 @@ fn a_key_set_twice_is_read_as_the_generator_reads_it() {
     );
     // Zola (serde's YAML) and our own posts refuse it.
     let e = parse_post(PATH, SOURCE, text, Some(Generator::Zola)).unwrap_err();
-    assert_eq!(e[0].to_string(), "content/2026-03-16-pool.md:3: front matter: YAML syntax error: duplicated key in mapping");
+    assert_eq!(
+        e[0].to_string(),
+        "content/2026-03-16-pool.md:3: front matter: YAML syntax error: duplicated key in mapping"
+    );
 }

@@ -468,14 +468,33 @@ fn names_that_differ_only_in_case_are_one_with_a_warning() {
     // `Team` and `team` were one address on the old site: one category here,
     // spelt as most posts spell it; tags alike.
     let files = vec![
-        md("a.md", &post("A", "2026-03-01", "category: Team\ntags: [Rust]\n", "x")),
-        md("b.md", &post("B", "2026-03-02", "category: team\ntags: [rust]\n", "x")),
-        md("c.md", &post("C", "2026-03-03", "category: Team\ntags: [rust]\n", "x")),
+        md(
+            "a.md",
+            &post("A", "2026-03-01", "category: Team\ntags: [Rust]\n", "x"),
+        ),
+        md(
+            "b.md",
+            &post("B", "2026-03-02", "category: team\ntags: [rust]\n", "x"),
+        ),
+        md(
+            "c.md",
+            &post("C", "2026-03-03", "category: Team\ntags: [rust]\n", "x"),
+        ),
     ];
     let c = compile(&files, &opts(false)).unwrap();
-    let categories: Vec<Option<&str>> = c.manifest.posts.iter().map(|p| p.category.as_deref()).collect();
+    let categories: Vec<Option<&str>> = c
+        .manifest
+        .posts
+        .iter()
+        .map(|p| p.category.as_deref())
+        .collect();
     assert_eq!(categories, [Some("Team"); 3]);
-    let tags: Vec<&str> = c.manifest.posts.iter().map(|p| p.tags[0].as_str()).collect();
+    let tags: Vec<&str> = c
+        .manifest
+        .posts
+        .iter()
+        .map(|p| p.tags[0].as_str())
+        .collect();
     assert_eq!(tags, ["rust"; 3]);
     assert_eq!(
         messages(c.warnings),
@@ -492,7 +511,12 @@ fn a_moved_blogs_broken_links_warn_and_its_own_authors_do_not() {
     // lists them; an author's own blog still refuses them.
     let files = vec![md(
         "a.md",
-        &post("A", "2026-03-01", "", "[todo](TODO.md) and [gone](/img/gone.png)\n"),
+        &post(
+            "A",
+            "2026-03-01",
+            "",
+            "[todo](TODO.md) and [gone](/img/gone.png)\n",
+        ),
     )];
     let errors = messages(compile(&files, &opts(false)).unwrap_err());
     assert_eq!(errors, [
@@ -518,7 +542,10 @@ fn a_moved_blogs_broken_links_warn_and_its_own_authors_do_not() {
 #[test]
 fn section_pages_are_not_posts_and_every_markdown_extension_is_read() {
     let files = vec![
-        md("blog/_index.md", "+++\ntitle = \"Blog\"\nsort_by = \"date\"\n+++\n"),
+        md(
+            "blog/_index.md",
+            "+++\ntitle = \"Blog\"\nsort_by = \"date\"\n+++\n",
+        ),
         md("blog/a.markdown", &post("A", "2026-03-01", "", "x")),
         md("blog/b.mkd", &post("B", "2026-03-02", "", "x")),
     ];
@@ -530,8 +557,24 @@ fn section_pages_are_not_posts_and_every_markdown_extension_is_read() {
 #[test]
 fn headings_take_the_old_generators_ids_and_links_resolve_against_them() {
     let files = vec![
-        md("a.md", &post("A", "2026-03-01", "", "## I-unsound issues (🦀)\n\n[b](b.md#migrating-from--v1180)\n")),
-        md("b.md", &post("B", "2026-03-02", "", "## Migrating from 🎉 v1.18.0\n\nText.\n")),
+        md(
+            "a.md",
+            &post(
+                "A",
+                "2026-03-01",
+                "",
+                "## I-unsound issues (🦀)\n\n[b](b.md#migrating-from--v1180)\n",
+            ),
+        ),
+        md(
+            "b.md",
+            &post(
+                "B",
+                "2026-03-02",
+                "",
+                "## Migrating from 🎉 v1.18.0\n\nText.\n",
+            ),
+        ),
     ];
     let hugo = Options {
         moved_from: Some(Generator::Hugo),
@@ -539,13 +582,21 @@ fn headings_take_the_old_generators_ids_and_links_resolve_against_them() {
     };
     let c = compile(&files, &hugo).unwrap();
     assert!(c.warnings.is_empty(), "{:?}", messages(c.warnings));
-    let ids: Vec<&str> = c.rendered.iter().flat_map(|r| r.headings.iter().map(|h| h.id.as_str())).collect();
+    let ids: Vec<&str> = c
+        .rendered
+        .iter()
+        .flat_map(|r| r.headings.iter().map(|h| h.id.as_str()))
+        .collect();
     assert_eq!(ids, ["migrating-from--v1180", "i-unsound-issues-"]);
     let zola = Options {
         moved_from: Some(Generator::Zola),
         ..opts(false)
     };
     let c = compile(&files, &zola).unwrap();
-    let ids: Vec<&str> = c.rendered.iter().flat_map(|r| r.headings.iter().map(|h| h.id.as_str())).collect();
+    let ids: Vec<&str> = c
+        .rendered
+        .iter()
+        .flat_map(|r| r.headings.iter().map(|h| h.id.as_str()))
+        .collect();
     assert_eq!(ids, ["migrating-from-v1-18-0", "i-unsound-issues-crab"]);
 }

@@ -354,7 +354,8 @@ fn the_browser_gives_headings_the_ids_the_build_gave() {
     // rules and takes the ids in order, an explicit `{#id}` included.
     let request = RenderRequest {
         id: 1,
-        markdown: "## I-unsound issues (🦀)\n\n## Kept {#kept}\n\n## Same\n\n## Same\n\n## Extra\n".into(),
+        markdown: "## I-unsound issues (🦀)\n\n## Kept {#kept}\n\n## Same\n\n## Same\n\n## Extra\n"
+            .into(),
         base: "/".into(),
         slug: "p".into(),
         source: "p.md".into(),
@@ -371,5 +372,8 @@ fn the_browser_gives_headings_the_ids_the_build_gave() {
         .map(|rest| rest.split('"').next().unwrap_or(""))
         .collect();
     // past the given ids, the renderer's own
-    assert_eq!(ids, ["i-unsound-issues-crab", "kept", "same", "same-1", "extra"]);
+    assert_eq!(
+        ids,
+        ["i-unsound-issues-crab", "kept", "same", "same-1", "extra"]
+    );
 }
