@@ -38,8 +38,8 @@ const FORMATS: &[(&str, Zone)] = &[
     ("2006-01-02T15:04:05-0700", Zone::Numeric),
     ("2006-01-02 15:04:05Z0700", Zone::Numeric),
     ("2006-01-02 15:04:05", Zone::Local),
-    ("Mon Jan _2 15:04:05 2006", Zone::Local),        // time.ANSIC
-    ("Mon Jan _2 15:04:05 MST 2006", Zone::Local),    // time.UnixDate
+    ("Mon Jan _2 15:04:05 2006", Zone::Local), // time.ANSIC
+    ("Mon Jan _2 15:04:05 MST 2006", Zone::Local), // time.UnixDate
     ("Mon Jan 02 15:04:05 -0700 2006", Zone::Numeric), // time.RubyDate
     ("2006-01-02 15:04:05Z07:00", Zone::Numeric),
     ("02 Jan 2006", Zone::Local),
@@ -320,7 +320,11 @@ fn zone_name(text: &str) -> Option<&str> {
     if let Some(rest) = text.strip_prefix(['+', '-']) {
         return digits(rest, 2, 2).map(|(_, rest)| rest);
     }
-    let upper = text.bytes().take(6).take_while(u8::is_ascii_uppercase).count();
+    let upper = text
+        .bytes()
+        .take(6)
+        .take_while(u8::is_ascii_uppercase)
+        .count();
     let ok = match upper {
         3 => true,
         4 => text.as_bytes()[3] == b'T' || text.starts_with("WITA"),
@@ -380,14 +384,8 @@ mod tests {
             ok("2023-10-15T21:18:50-07:00"),
             ("2023-10-15".into(), 1_697_429_930)
         );
-        assert_eq!(
-            ok("2016-03-06T15:28:01+05:30").1,
-            INSTANT - 5 * 3600 - 1800
-        );
-        assert_eq!(
-            ok("2016-03-06 15:28:01 -0700").1,
-            INSTANT + 7 * 3600
-        );
+        assert_eq!(ok("2016-03-06T15:28:01+05:30").1, INSTANT - 5 * 3600 - 1800);
+        assert_eq!(ok("2016-03-06 15:28:01 -0700").1, INSTANT + 7 * 3600);
         assert_eq!(ok("2016-03-06T15:28:01-0700").1, INSTANT + 7 * 3600);
     }
 
@@ -397,10 +395,7 @@ mod tests {
         assert_eq!(ok("Sun, 06 Mar 2016 15:28:01 PST").1, INSTANT);
         assert_eq!(ok("Sunday, 06-Mar-16 15:28:01 CEST").1, INSTANT);
         // …but `Time.String()` uses the numeric offset beside the name.
-        assert_eq!(
-            ok("2016-03-06 15:28:01.5 -0800 PST").1,
-            INSTANT + 8 * 3600
-        );
+        assert_eq!(ok("2016-03-06 15:28:01.5 -0800 PST").1, INSTANT + 8 * 3600);
     }
 
     #[test]
@@ -423,11 +418,11 @@ mod tests {
         for text in [
             "",
             "not a date",
-            "2016-3-6",          // `01` wants two digits
-            "2016-03-06T15:28",  // no layout without seconds
-            "2016-03-06 15:28",  // likewise
-            "2016-02-30",        // day out of range
-            "2016-13-01",        // month out of range
+            "2016-3-6",         // `01` wants two digits
+            "2016-03-06T15:28", // no layout without seconds
+            "2016-03-06 15:28", // likewise
+            "2016-02-30",       // day out of range
+            "2016-13-01",       // month out of range
             "2016-03-06T24:00:00Z",
             "2016-03-06t15:28:01Z", // `T` is literal
             "2016-03-06T15:28:01z",

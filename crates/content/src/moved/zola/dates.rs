@@ -91,7 +91,11 @@ fn yaml_datetime(text: &str) -> Option<OffsetDateTime> {
             let (hours, rest) = number(rest.strip_prefix(['+', '-'])?, 1, 2)?;
             let minutes = match rest {
                 "" => 0,
-                _ => number(rest.strip_prefix(':')?, 2, 2).filter(|(_, r)| r.is_empty())?.0,
+                _ => {
+                    number(rest.strip_prefix(':')?, 2, 2)
+                        .filter(|(_, r)| r.is_empty())?
+                        .0
+                }
             };
             UtcOffset::from_hms(sign * hours as i8, sign * minutes as i8, 0).ok()?
         }
@@ -102,7 +106,11 @@ fn yaml_datetime(text: &str) -> Option<OffsetDateTime> {
 
 /// `min` to `max` ASCII digits at the start of `text`, and the rest.
 fn number(text: &str, min: usize, max: usize) -> Option<(u32, &str)> {
-    let n = text.bytes().take(max).take_while(u8::is_ascii_digit).count();
+    let n = text
+        .bytes()
+        .take(max)
+        .take_while(u8::is_ascii_digit)
+        .count();
     if n < min {
         return None;
     }
@@ -140,8 +148,14 @@ mod tests {
     fn yaml_draft_timestamps() {
         let instant = 1_008_385_183;
         assert_eq!(ok("2001-12-15T02:59:43.1Z").1, instant);
-        assert_eq!(ok("2001-12-14t21:59:43.10-05:00"), ("2001-12-14".into(), instant));
-        assert_eq!(ok("2001-12-14 21:59:43.10 -5"), ("2001-12-14".into(), instant));
+        assert_eq!(
+            ok("2001-12-14t21:59:43.10-05:00"),
+            ("2001-12-14".into(), instant)
+        );
+        assert_eq!(
+            ok("2001-12-14 21:59:43.10 -5"),
+            ("2001-12-14".into(), instant)
+        );
         assert_eq!(ok("2001-12-15 2:59:43.10").1, instant);
         assert_eq!(ok("2002-12-14").0, "2002-12-14");
         assert_eq!(ok("2001-1-5").0, "2001-01-05");
