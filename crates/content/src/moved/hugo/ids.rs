@@ -13,6 +13,8 @@
 //! in the source line is not seen here: backticks and `*` are dropped by
 //! Hugo too, but `_emphasis_` and link targets count in Hugo's id.
 
+use crate::moved::hugo::permalinks::{is_digit, is_letter};
+
 /// The id Hugo gives a heading with this text, before making it unique.
 pub fn heading_id(text: &str) -> String {
     let source = text.replace('—', "---").replace('–', "--");
@@ -20,8 +22,7 @@ pub fn heading_id(text: &str) -> String {
     for c in source.trim().chars() {
         match c {
             ' ' | '-' => id.push('-'),
-            // Rust's alphabetic/numeric stand for Go's IsLetter/IsDigit.
-            c if c == '_' || c.is_alphabetic() || c.is_numeric() => id.extend(c.to_lowercase()),
+            c if c == '_' || is_letter(c) || is_digit(c) => id.extend(c.to_lowercase()),
             _ => {}
         }
     }
@@ -78,6 +79,8 @@ mod tests {
         assert_eq!(heading_id("“Quoted”"), "quoted");
         assert_eq!(heading_id("2024: a year"), "2024-a-year");
         assert_eq!(heading_id("🎉"), "heading");
+        // Marks are not letters to Go: a Devanagari vowel sign is dropped.
+        assert_eq!(heading_id("हिन्दी"), "हनद");
         assert_eq!(heading_id(""), "heading");
     }
 }

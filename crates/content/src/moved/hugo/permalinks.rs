@@ -119,8 +119,8 @@ fn sanitize(text: &str) -> String {
     let (mut hyphen_before, mut was_hyphen) = (false, false);
     for (i, c) in text.char_indices() {
         let allowed = c != ' '
-            && (c.is_alphabetic()
-                || c.is_numeric()
+            && (is_letter(c)
+                || is_digit(c)
                 || matches!(c, '.' | '/' | '\\' | '_' | '#' | '+' | '~' | '-' | '@')
                 || is_mark(c)
                 || (c == '%'
@@ -141,9 +141,25 @@ fn sanitize(text: &str) -> String {
     out
 }
 
-/// Combining marks (Go's `unicode.IsMark`), in the blocks text uses.
-fn is_mark(c: char) -> bool {
-    matches!(c, '\u{300}'..='\u{36f}' | '\u{1ab0}'..='\u{1aff}' | '\u{1dc0}'..='\u{1dff}' | '\u{20d0}'..='\u{20ff}' | '\u{fe20}'..='\u{fe2f}')
+/// Go's `unicode.IsMark`, Onigmo's `\p{M}`: General_Category Mark.
+pub fn is_mark(c: char) -> bool {
+    unicode_normalization::char::is_combining_mark(c)
+}
+
+/// Go's `unicode.IsLetter`, Onigmo's `\p{L}`: Rust's Alphabetic less the
+/// marks, letter numbers and circled letters it also holds.
+pub fn is_letter(c: char) -> bool {
+    c.is_alphabetic()
+        && !is_mark(c)
+        && !matches!(c, '\u{16ee}'..='\u{16f0}' | '\u{2160}'..='\u{2188}' | '\u{24b6}'..='\u{24e9}' | '\u{3007}' | '\u{3021}'..='\u{3029}' | '\u{3038}'..='\u{303a}' | '\u{1f130}'..='\u{1f189}')
+}
+
+/// Go's `unicode.IsDigit`, Onigmo's `\p{Nd}`: Rust's numeric less letter
+/// numbers and the other numbers (superscripts, fractions, circled numbers).
+pub fn is_digit(c: char) -> bool {
+    c.is_numeric()
+        && !c.is_alphabetic()
+        && !matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{bc}'..='\u{be}' | '\u{2070}'..='\u{209f}' | '\u{2150}'..='\u{218b}' | '\u{2460}'..='\u{24ff}' | '\u{2776}'..='\u{2793}' | '\u{2cfd}' | '\u{3192}'..='\u{3195}' | '\u{3220}'..='\u{3229}' | '\u{3248}'..='\u{324f}' | '\u{3251}'..='\u{325f}' | '\u{3280}'..='\u{3289}' | '\u{32b1}'..='\u{32bf}' | '\u{1f100}'..='\u{1f10c}')
 }
 
 /// A front matter `url` as Hugo keeps it: from the root, a folder unless its
@@ -475,6 +491,13 @@ mod tests {
             "/posts/2019/trip/"
         );
         assert_eq!(default(&post("about.md", "x", None, &d)), "/about/");
+    }
+
+    #[test]
+    fn unicode_categories() {
+        assert!(is_letter('é') && is_letter('神') && !is_letter('\u{301}') && !is_letter('Ⅷ'));
+        assert!(is_digit('7') && is_digit('٣') && !is_digit('²') && !is_digit('½'));
+        assert!(is_mark('\u{301}') && is_mark('\u{bcd}') && !is_mark('a'));
     }
 
     #[test]

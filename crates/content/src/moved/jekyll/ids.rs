@@ -11,6 +11,8 @@
 //! gives no id. kramdown's typographer has already made `--`, `---`, `...`
 //! and quotes into `–`, `—`, `…`, `“`… which are removed, as ours are.
 
+use crate::moved::hugo::permalinks::{is_digit, is_letter, is_mark};
+
 /// The id Jekyll gives a heading with this text, before making it unique.
 pub fn heading_id(text: &str) -> String {
     text.to_lowercase()
@@ -23,17 +25,16 @@ pub fn heading_id(text: &str) -> String {
         .collect()
 }
 
-/// Onigmo's `\p{Word}`, as far as Rust's standard library tells: letters
-/// and numbers, connector punctuation, and the marks headings carry
-/// (combining diacritics, variation selectors).
+/// Onigmo's `\p{Word}`: letter, mark, decimal digit, connector punctuation.
 fn is_word(c: char) -> bool {
-    c.is_alphanumeric()
+    is_letter(c)
+        || is_mark(c)
+        || is_digit(c)
         || matches!(
             c,
             '_' | '\u{203f}' | '\u{2040}' | '\u{2054}' | '\u{fe33}' | '\u{fe34}' | '\u{fe4d}'
                 ..='\u{fe4f}' | '\u{ff3f}'
         )
-        || matches!(c, '\u{300}'..='\u{36f}' | '\u{fe00}'..='\u{fe0f}' | '\u{20d0}'..='\u{20ff}')
 }
 
 #[cfg(test)]
@@ -65,5 +66,7 @@ mod tests {
         assert_eq!(heading_id("1. Introduction"), "1-introduction");
         assert_eq!(heading_id("I ❤\u{fe0f} Rust"), "i-\u{fe0f}-rust");
         assert_eq!(heading_id("🎉"), "");
+        assert_eq!(heading_id("x² ½"), "x-");
+        assert_eq!(heading_id("हिन्दी"), "हिन्दी");
     }
 }
