@@ -220,10 +220,12 @@ pub fn split_source(source: &str) -> (Vec<String>, String) {
 fn token(name: &str, slice: Option<&str>, post: &PermalinkPost) -> Option<String> {
     let (date, _) = date_parts(post.date);
     let (sections, name_of_file) = split_source(post.source);
-    let bundle = {
-        let stem = post.source.rsplit('/').next().unwrap_or("");
-        stem.starts_with("index.") || stem.starts_with("_index.")
-    };
+    let branch = post
+        .source
+        .rsplit('/')
+        .next()
+        .unwrap_or("")
+        .starts_with("_index.");
     if let Some(slice) = slice {
         let section_slugs: Vec<String>;
         let list = match name {
@@ -238,8 +240,9 @@ fn token(name: &str, slice: Option<&str>, post: &PermalinkPost) -> Option<String
     }
     let title = || urlize(post.title);
     let slug = post.slug.map(urlize);
+    // `pageToPermalinkFilename`: nothing for a section's `_index.md`.
     let file_name = || {
-        if post.source.ends_with("/_index.md") || !bundle && name_of_file == "_index" {
+        if branch {
             String::new()
         } else {
             urlize(&name_of_file)

@@ -6,12 +6,12 @@
 //! `generate_gfm_header_id`), not kramdown's own: the heading's text (its
 //! text, code, entities and typographic symbols as characters,
 //! `update_raw_text`) down-cased, every character that is not a word
-//! character (`\p{Word}`: letter, mark, digit, connector such as `_`), `-`,
+//! character (`\p{Word}`: alphabetic, mark, digit, connector such as `_`), `-`,
 //! space or tab removed, then each space or tab made `-`. An empty result
 //! gives no id. kramdown's typographer has already made `--`, `---`, `...`
 //! and quotes into `–`, `—`, `…`, `“`… which are removed, as ours are.
 
-use crate::moved::hugo::permalinks::{is_digit, is_letter, is_mark};
+use crate::moved::hugo::permalinks::{is_digit, is_mark};
 
 /// The id Jekyll gives a heading with this text, before making it unique.
 pub fn heading_id(text: &str) -> String {
@@ -25,9 +25,10 @@ pub fn heading_id(text: &str) -> String {
         .collect()
 }
 
-/// Onigmo's `\p{Word}`: letter, mark, decimal digit, connector punctuation.
+/// Onigmo's `\p{Word}` as Ruby matches it (ruby-lang.org bug #19417):
+/// Alphabetic, Mark, Decimal_Number or Connector_Punctuation; not `²`.
 fn is_word(c: char) -> bool {
-    is_letter(c)
+    c.is_alphabetic()
         || is_mark(c)
         || is_digit(c)
         || matches!(
