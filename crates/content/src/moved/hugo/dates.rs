@@ -343,9 +343,38 @@ mod tests {
         (date.ymd, date.timestamp)
     }
 
-    // 2016-03-06T15:28:01Z, the instant of cast's `TestToTime` cases
-    // (spf13/cast `time_test.go`), as each layout writes it.
+    // 2016-03-06T15:28:01Z, an instant of cast's `TestTime` cases.
     const INSTANT: i64 = 1_457_278_081;
+
+    #[test]
+    fn casts_own_cases() {
+        // spf13/cast `time_test.go`, `TestTime` (all but the time-only layouts).
+        const NOV_10: i64 = 1_257_894_000; // 2009-11-10T23:00:00Z
+        for (text, timestamp) in [
+            ("2009-11-10 23:00:00 +0000 UTC", NOV_10),
+            ("Tue Nov 10 23:00:00 2009", NOV_10),
+            ("Tue Nov 10 23:00:00 UTC 2009", NOV_10),
+            ("Tue Nov 10 23:00:00 +0000 2009", NOV_10),
+            ("10 Nov 09 23:00 UTC", NOV_10),
+            ("10 Nov 09 23:00 +0000", NOV_10),
+            ("Tuesday, 10-Nov-09 23:00:00 UTC", NOV_10),
+            ("Tue, 10 Nov 2009 23:00:00 UTC", NOV_10),
+            ("Tue, 10 Nov 2009 23:00:00 +0000", NOV_10),
+            ("2009-11-10T23:00:00Z", NOV_10),
+            ("2018-10-21T23:21:29+0200", 1_540_156_889),
+            ("2016-03-06 15:28:01-00:00", INSTANT),
+            ("2016-03-06 15:28:01-0000", INSTANT),
+            ("2016-03-06 15:28:01", INSTANT),
+            ("2016-03-06 15:28:01 -0000", INSTANT),
+            ("2016-03-06 15:28:01 -00:00", INSTANT),
+            ("2016-03-06 15:28:01 +0900", INSTANT - 9 * 3600),
+            ("2016-03-06 15:28:01 +09:00", INSTANT - 9 * 3600),
+            ("2006-01-02", 1_136_160_000),
+            ("02 Jan 2006", 1_136_160_000),
+        ] {
+            assert_eq!(ok(text).1, timestamp, "{text}");
+        }
+    }
 
     #[test]
     fn every_layout_of_cast() {
