@@ -9,9 +9,10 @@
 //! writes, each as `Date._parse` reads it:
 //!
 //! - an optional weekday (`parse_day`), ignored;
-//! - the date: ISO `2012-1-5` (`parse_iso`), `2012/1/5` and `1/5/2012`
-//!   (`parse_sla`, month before day), `2012.1.5` (`parse_dot`), `January 5,
-//!   2012` (`parse_us`), `5 January 2012` (`parse_eu`), `20120105`
+//! - the date: ISO `2012-1-5` (`parse_iso`), `2012/1/5` and `5/1/2012`
+//!   (`parse_sla`: day before month), `5-1-2012` (`parse_iso2`'s
+//!   `dd-mm-yyyy`), `2012.1.5` (`parse_dot`), `January 5, 2012`
+//!   (`parse_us`), `5 January 2012` (`parse_eu`), `20120105`
 //!   (`parse_ddd`); month names in any case, full or abbreviated, days with
 //!   `st`/`nd`/`rd`/`th`;
 //! - an optional time after `T`, spaces or a comma (`parse_time`): `19:34`,
@@ -32,7 +33,8 @@ use crate::post::PostDate;
 const DATES: &[&str] = &[
     "2006-1-2",
     "2006/1/2",
-    "1/2/2006",
+    "2/1/2006",
+    "2-1-2006",
     "2006.1.2",
     "20060102",
     "January 2, 2006",
@@ -265,10 +267,39 @@ mod tests {
         assert_eq!(ok("5 Jan 2012 19:34").1, AT);
         assert_eq!(ok("Thu, 05 Jan 2012 19:34:00 +0000").1, AT);
         assert_eq!(ok("2012/01/05 19:34").1, AT);
-        assert_eq!(ok("01/05/2012").0, "2012-01-05"); // month first
+        assert_eq!(ok("05/01/2012").0, "2012-01-05"); // day first
         assert_eq!(ok("2012.01.05").0, "2012-01-05");
         assert_eq!(ok("20120105").0, "2012-01-05");
         assert_eq!(ok("2012-01-05T19:34:00+05:30").0, "2012-01-05");
+    }
+
+    #[test]
+    fn ruby_date_own_cases() {
+        // ruby/date `test/date/test_date_parse.rb`, those with a whole date.
+        let at = 927_503_721; // 1999-05-23T23:55:21Z
+        for (text, timestamp) in [
+            ("1999-05-23 23:55:21", at),
+            ("1999-05-23 23:55:21+0900", at - 9 * 3600),
+            ("1999-05-23 23:55:21-0900", at + 9 * 3600),
+            ("1999-05-23 23:55:21+09:00", at - 9 * 3600),
+            ("1999-05-23T23:55:21-09:00", at + 9 * 3600),
+            ("1999-05-23 23:55:21Z", at),
+            ("1999-05-23T23:55:21Z", at),
+        ] {
+            assert_eq!(ok(text), ("1999-05-23".into(), timestamp), "{text}");
+        }
+        for (text, ymd) in [
+            ("19990523", "1999-05-23"),
+            ("23-05-1999", "1999-05-23"),
+            ("October 25th 1999", "1999-10-25"),
+            ("oCtoBer 25th 1999", "1999-10-25"),
+            ("OCTOBER 25th 1999", "1999-10-25"),
+            ("2/5/1999", "1999-05-02"),
+            ("02/05/1999", "1999-05-02"),
+            ("1990/01/12 04:00:00", "1990-01-12"),
+        ] {
+            assert_eq!(ok(text).0, ymd, "{text}");
+        }
     }
 
     #[test]
