@@ -10,8 +10,8 @@
 //!
 //! - an optional weekday (`parse_day`), ignored;
 //! - the date: ISO `2012-1-5` (`parse_iso`), `2012/1/5` and `5/1/2012`
-//!   (`parse_sla`: day before month), `5-1-2012` (`parse_iso2`'s
-//!   `dd-mm-yyyy`), `2012.1.5` (`parse_dot`), `January 5, 2012`
+//!   (`parse_sla`: day before month), `5-1-2012` (`parse_iso`; `s3e` puts
+//!   a trailing year first), `2012.1.5` (`parse_dot`), `January 5, 2012`
 //!   (`parse_us`), `5 January 2012` (`parse_eu`), `20120105`
 //!   (`parse_ddd`); month names in any case, full or abbreviated, days with
 //!   `st`/`nd`/`rd`/`th`;
