@@ -598,5 +598,8 @@ fn headings_take_the_old_generators_ids_and_links_resolve_against_them() {
         .iter()
         .flat_map(|r| r.headings.iter().map(|h| h.id.as_str()))
         .collect();
-    assert_eq!(ids, ["migrating-from-v1-18-0", "i-unsound-issues-crab"]);
+    assert_eq!(
+        ids,
+        ["migrating-from-tada-v1-18-0", "i-unsound-issues-crab"]
+    );
 }
