@@ -221,17 +221,7 @@ pub struct Compiled {
     pub timings: Timings,
 }
 
-/// The extensions of markdown files: those Jekyll (`markdown_ext`), Hugo
-/// and Zola read.
-const MARKDOWN_EXTENSIONS: &[&str] = &["md", "markdown", "mdown", "mkdn", "mkd", "mkdown"];
-
-pub fn is_markdown(rel: &str) -> bool {
-    rel.rsplit_once('.').is_some_and(|(_, ext)| {
-        MARKDOWN_EXTENSIONS
-            .iter()
-            .any(|m| m.eq_ignore_ascii_case(ext))
-    })
-}
+pub use blog_core::urls::is_markdown_file as is_markdown;
 
 /// A section's own page (Hugo's and Zola's `_index.md`): not a post.
 pub fn is_section_page(rel: &str) -> bool {

@@ -305,15 +305,14 @@ impl Urls {
         let fragment = suffix.find('#').map_or("", |i| &suffix[i..]);
         // The link resolved against each of the post's old addresses (for
         // links that are not to a post's file).
-        let old_paths: Vec<String> =
-            if href.starts_with("@/") || decoded.to_ascii_lowercase().ends_with(".md") {
-                Vec::new()
-            } else {
-                from.old_urls
-                    .iter()
-                    .filter_map(|key| join_relative(old_url_folder(key), &decoded))
-                    .collect()
-            };
+        let old_paths: Vec<String> = if href.starts_with("@/") || is_markdown_file(&decoded) {
+            Vec::new()
+        } else {
+            from.old_urls
+                .iter()
+                .filter_map(|key| join_relative(old_url_folder(key), &decoded))
+                .collect()
+        };
         if let Some(slug) = old_paths
             .iter()
             .find_map(|p| post_for_source(&old_url_key(p)))
@@ -327,10 +326,7 @@ impl Urls {
             };
         };
         // A post wins over a look-alike host: `node.js/intro.md` may be a folder.
-        let post = resolved
-            .to_ascii_lowercase()
-            .ends_with(".md")
-            .then(|| post_for_source(&resolved));
+        let post = is_markdown_file(&resolved).then(|| post_for_source(&resolved));
         if let Some(Some(slug)) = post {
             return self.link_to_post(&slug, fragment);
         }
@@ -387,6 +383,21 @@ pub fn old_url_key(path: &str) -> String {
     let path = path.trim_start_matches('/');
     let path = path.strip_suffix("index.html").unwrap_or(path);
     format!("/{}", path.trim_end_matches('/'))
+}
+
+/// The extensions of markdown files: those Jekyll (`markdown_ext`), Hugo
+/// and Zola read.
+pub const MARKDOWN_EXTENSIONS: &[&str] = &[
+    "md", "markdown", "mkd", "mkdn", "mdown", "mdwn", "mkdown", "mdtxt", "mdtext",
+];
+
+/// True for the path of a markdown file (a post's source).
+pub fn is_markdown_file(path: &str) -> bool {
+    path.rsplit_once('.').is_some_and(|(_, ext)| {
+        MARKDOWN_EXTENSIONS
+            .iter()
+            .any(|m| m.eq_ignore_ascii_case(ext))
+    })
 }
 
 /// True for a file name a static host serves as a page: `….html` or `….htm`.

@@ -712,20 +712,7 @@ pub mod paths {
     /// True for a markdown file's path (by its extension, as Jekyll's
     /// `markdown_ext` and Hugo read them).
     pub fn is_markdown(path: &str) -> bool {
-        let ext = &path[stem(path).len()..];
-        [
-            ".md",
-            ".markdown",
-            ".mkd",
-            ".mkdn",
-            ".mdown",
-            ".mdwn",
-            ".mkdown",
-            ".mdtxt",
-            ".mdtext",
-        ]
-        .iter()
-        .any(|e| ext.eq_ignore_ascii_case(e))
+        blog_core::urls::is_markdown_file(path)
     }
 
     /// True when the path's file name has an extension.
