@@ -580,11 +580,10 @@ fn one_spelling_each(
         counts
             .into_iter()
             .map(|(key, spellings)| {
-                let best = spellings
-                    .iter()
-                    .max_by_key(|(_, n)| *n)
-                    .map(|(s, _)| s.clone());
-                (key, best.unwrap_or_default())
+                // The most used; the first seen of those.
+                let most = spellings.iter().map(|(_, n)| *n).max().unwrap_or(0);
+                let best = spellings.iter().find(|(_, n)| *n == most);
+                (key, best.map(|(s, _)| s.clone()).unwrap_or_default())
             })
             .collect()
     };
