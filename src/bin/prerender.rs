@@ -347,6 +347,12 @@ fn run() -> Result<(), String> {
         .iter()
         .map(|p| (p.slug.as_str(), p.title.as_str()))
         .collect();
+    // The script that keeps a deep link's #fragment on the way.
+    const MOVED_JS: &str = include_str!("../../public/moved.js");
+    if !compiled.redirects.is_empty() {
+        write(&args.out, "moved.js", MOVED_JS)?;
+    }
+    let moved_js = urls.site_file("moved.js");
     for (key, slug) in &compiled.redirects {
         let file = blog_core::urls::old_url_file(key);
         let to = urls.absolute(&urls.post(slug));
@@ -354,7 +360,7 @@ fn run() -> Result<(), String> {
         write(
             &args.out,
             &file,
-            &blog_core::head::redirect_page(site_info.title.as_str(), title, &to),
+            &blog_core::head::redirect_page(site_info.title.as_str(), title, &to, &moved_js),
         )?;
     }
 
