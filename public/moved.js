@@ -2,6 +2,7 @@
 // address's #fragment (a deep link into a section), which the page's meta
 // refresh cannot carry. Without JavaScript the refresh still goes to the post.
 (() => {
-  const canonical = document.querySelector('link[rel="canonical"]');
-  if (canonical && location.hash) location.replace(canonical.href + location.hash);
+  const refresh = document.querySelector('meta[http-equiv="refresh"]');
+  const to = refresh && refresh.content.split('url=')[1];
+  if (to && location.hash) location.replace(to + location.hash);
 })();

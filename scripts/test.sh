@@ -36,9 +36,11 @@ trunk build --offline --release --public-url /blog/ --dist target/dist-blog
 step "release build of a generated 300-post site (paging, data chunks and search at size)"
 cargo run --quiet --locked --profile host -p blog-content --bin bench -- --write-corpus target/corpus-300 300
 BLOG_CONTENT="$ROOT/target/corpus-300" trunk build --offline --release --dist target/dist-300
-step "release builds of the blogs moved in (tests/migrate/)"
+step "release builds of the blogs moved in (tests/migrate/: each imported with blog-content import, then built)"
 for site in jekyll hugo zola; do
-  BLOG_CONTENT="$ROOT/tests/migrate/$site/content" BLOG_SITE="$ROOT/tests/migrate/$site/site.toml" \
+  rm -rf "target/imported-$site"
+  cargo run --quiet --locked -p blog-content -- import "tests/migrate/$site" --into "target/imported-$site"
+  BLOG_CONTENT="$ROOT/target/imported-$site/content" BLOG_SITE="$ROOT/target/imported-$site/site.toml" \
     trunk build --offline --release --dist "target/dist-$site"
 done
 

@@ -355,12 +355,16 @@ fn run() -> Result<(), String> {
     let moved_js = urls.site_file("moved.js");
     for (key, slug) in &compiled.redirects {
         let file = blog_core::urls::old_url_file(key);
-        let to = urls.absolute(&urls.post(slug));
+        let to = blog_core::head::RedirectTo {
+            path: urls.post(slug),
+            canonical: urls.absolute(&urls.post(slug)),
+            script: moved_js.clone(),
+        };
         let title = titles.get(slug.as_str()).copied().unwrap_or(slug);
         write(
             &args.out,
             &file,
-            &blog_core::head::redirect_page(site_info.title.as_str(), title, &to, &moved_js),
+            &blog_core::head::redirect_page(site_info.title.as_str(), title, &to),
         )?;
     }
 

@@ -1,7 +1,10 @@
-// End to end for the blogs moved in (tests/migrate/<generator>/, built to
-// DIST_MIGRATE<generator>): every post renders, every old address lands on its
-// post (a static page sends the visitor on: no script needed), and links
-// written as old addresses lead to the posts in the app.
+// End to end for the blogs moved in: each site in tests/migrate/<generator>/
+// (a real Jekyll, Hugo or Zola site) imported with `blog-content import` and
+// built to DIST_MIGRATE<generator>. Every post renders with its images,
+// every old address (site-wide patterns, front matter, defaults) lands on its
+// post with and without JavaScript, a deep link written with the old
+// generator's heading id lands on its section, the old feed addresses serve
+// the feed, and links written as old addresses or files lead to the posts.
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -12,18 +15,40 @@ import { startServer } from './server.mjs';
 const SITES = {
   jekyll: {
     port: 18434,
-    posts: { 'launch-notes': 'Launch notes', 'follow-up': 'Follow-up: a month after launch' },
+    posts: {
+      'hello-team': 'Hello, team! Our first release notes',
+      'launch-notes': 'Launch notes',
+      'follow-up': 'Follow-up: a month after launch',
+      'new-office': 'New office, new pipeline: v2.0 (finally)',
+    },
     old: {
+      // _config.yml's `permalink: /blog/:year/:month/:day/:title/`
+      '/blog/2012/01/05/hello-team/': 'hello-team',
+      '/blog/2025/01/29/new-office/': 'new-office',
+      '/blog/2019/05/07/launch-notes/': 'launch-notes',
+      // redirect_from, and a post's own permalink
       '/launch/': 'launch-notes',
       '/launch': 'launch-notes',
       '/release/2019/05/07/launch-notes.html': 'launch-notes',
       '/release/2019/06/01/follow-up.html': 'follow-up',
     },
+    // (old address with the section as kramdown named it, post, id)
+    deep: [['/blog/2012/01/05/hello-team/#whats-in-a-release-note', 'hello-team', 'whats-in-a-release-note'],
+      ['/blog/2025/01/29/new-office/#moving-day-boxes-cables--coffee-', 'new-office', 'moving-day-boxes-cables--coffee-']],
+    feeds: ['/feed.xml'],
     // (post, link text, post it leads to, section)
     links: [['launch-notes', 'follow-up', 'follow-up', 'details'], ['launch-notes', 'the same post by its file', 'follow-up', ''], ['follow-up', 'launch', 'launch-notes', ''],
       // relative to the post's old address
-      ['follow-up', 'how to use it', 'launch-notes', 'how-to-use-it']],
+      ['follow-up', 'how to use it', 'launch-notes', 'how-to-use-it'],
+      // Liquid: post_url and link to a .markdown post, site.baseurl
+      ['new-office', 'our first notes', 'hello-team', ''], ['new-office', 'The first post, by its file', 'hello-team', ''],
+      ['new-office', 'how to use the first version', 'launch-notes', 'how-to-use-it']],
     canonical: ['release/2019/05/07/launch-notes.html', 'launch-notes'],
+    // images at the site's root (assets/), one through {{ site.baseurl }}
+    images: { 'new-office': ['The new office', 'The release pipeline'] },
+    // {% raw %} kept its Liquid as text; {% highlight %} a code block
+    text: { 'hello-team': '{{ page.title }}' },
+    code: { 'hello-team': 'ruby' },
   },
   hugo: {
     port: 18435,
@@ -31,30 +56,49 @@ const SITES = {
       'first-post': 'First post', bundle: 'A page bundle', 'news/update': 'An update',
       // the same file name in another folder: another post
       'news/first-post': 'The news section\'s first post',
+      'release-v2': 'Release v2.0: what changed',
+      'on-call-week-12': 'On call, week 12: the pager that cried wolf',
     },
-    old: { '/2020/old-update/': 'news/update', '/news/update/': 'news/update', '/news/first-post/': 'news/first-post' },
+    old: {
+      // hugo.toml's `[permalinks] posts = "/:year/:month/:slug/"`
+      '/2021/03/first-post/': 'first-post', '/2021/03/a-page-bundle/': 'bundle', '/2021/04/release-v2/': 'release-v2',
+      '/2021/03/on-call-week-12-the-pager-that-cried-wolf/': 'on-call-week-12',
+      // Hugo's default for the news section, and aliases
+      '/2020/old-update/': 'news/update', '/news/update/': 'news/update', '/news/first-post/': 'news/first-post',
+    },
+    deep: [['/2021/04/release-v2/#migrating-from--v1180', 'release-v2', 'migrating-from--v1180']],
+    feeds: ['/index.xml', '/posts/index.xml', '/news/index.xml'],
     links: [['first-post', 'bundle', 'bundle', ''], ['first-post', 'the update', 'news/update', 'what-changed'], ['news/update', 'first post', 'first-post', ''],
-      ['news/update', 'this section’s first', 'news/first-post', ''], ['news/first-post', 'the blog’s first post', 'first-post', '']],
+      ['news/update', 'this section’s first', 'news/first-post', ''], ['news/first-post', 'the blog’s first post', 'first-post', ''],
+      ['on-call-week-12', 'v2.0 release', 'release-v2', ''], ['release-v2', 'how to migrate', 'release-v2', 'migrating-from--v1180']],
     canonical: ['news/update/index.html', 'news/update'],
-    // an image next to a page bundle's index.md
-    images: { bundle: 'The deploy pipeline' },
-    // a shortcode that cannot be translated stays visible as text
-    text: { 'first-post': '{{< youtube dQw4w9WgXcQ >}}' },
+    // bundle-relative, and site-root from static/ (a figure and markdown)
+    images: { bundle: ['The deploy pipeline'], 'release-v2': ['The deploy log of the release', 'The deploy log'] },
+    text: { 'release-v2': 'the #platform channel' },
+    // authors as Docsy writes them, shown with their link
+    byline: { 'release-v2': true },
   },
   zola: {
     port: 18436,
-    posts: { 'blog/first-steps': 'First steps', 'notes/second': 'The second note', 'notes/third': 'The third note' },
+    posts: {
+      'blog/first-steps': 'First steps', 'notes/second': 'The second note', 'notes/third': 'The third note',
+      'blog/rust-soundness': 'Soundness bugs, and how to read the tracker',
+    },
     old: {
       '/blog/first-steps/': 'blog/first-steps',
       '/notes/second/': 'notes/second',
       '/2022/third-note/': 'notes/third',
       '/2022/old-third/': 'notes/third',
+      // a date-prefixed file name: Zola drops the date from the address
+      '/blog/rust-soundness/': 'blog/rust-soundness',
     },
+    deep: [['/blog/rust-soundness/#i-unsound-issues-crab', 'blog/rust-soundness', 'i-unsound-issues-crab']],
+    feeds: ['/atom.xml'],
     links: [['blog/first-steps', 'the second note', 'notes/second', 'the-setup'], ['blog/first-steps', 'old address of the third', 'notes/third', ''],
-      ['notes/second', 'the first steps', 'blog/first-steps', ''], ['notes/third', 'the setup', 'notes/second', 'the-setup']],
+      ['notes/second', 'the first steps', 'blog/first-steps', ''], ['notes/third', 'the setup', 'notes/second', 'the-setup'],
+      ['blog/rust-soundness', 'the open issues', 'blog/rust-soundness', 'i-unsound-issues-crab']],
     canonical: ['2022/old-third/index.html', 'notes/third'],
-    images: { 'blog/first-steps': 'A map of the notes', 'notes/second': 'The map, linked from the old address' },
-    text: { 'notes/third': '{{ youtube(id="dQw4w9WgXcQ") }}' },
+    images: { 'blog/first-steps': ['A map of the notes'], 'notes/second': ['The map, linked from the old address'], 'blog/rust-soundness': ['A crab, looking worried'] },
   },
 };
 
@@ -79,14 +123,20 @@ for (const [name, site] of Object.entries(SITES)) describe(`the blog moved in fr
       assert.equal(response.status(), 200, slug);
       await page.getByRole('heading', { level: 1, name: title }).waitFor();
       assert.ok((await page.locator('.prose p').count()) >= 1, slug);
-      const alt = site.images?.[slug];
-      if (alt) {
-        const img = page.getByRole('img', { name: alt });
-        await img.waitFor();
-        assert.ok(await img.evaluate((el) => el.complete && el.naturalWidth > 0), `${slug}: ${alt} loads`);
+      for (const alt of site.images?.[slug] ?? []) {
+        const img = page.getByRole('img', { name: alt, exact: true });
+        await img.scrollIntoViewIfNeeded();
+        await page.waitForFunction((el) => el.complete, await img.elementHandle());
+        assert.ok(await img.evaluate((el) => el.naturalWidth > 0), `${slug}: ${alt} loads`);
       }
       const text = site.text?.[slug];
-      if (text) await page.locator('.prose').getByText(text).waitFor();
+      if (text) await page.locator('.prose').getByText(text).first().waitFor();
+      const lang = site.code?.[slug];
+      if (lang) await page.locator(`.prose pre code.language-${lang}`).first().waitFor();
+      if (site.byline?.[slug]) {
+        const author = page.locator('.byline a[rel="author"]').first();
+        assert.match(await author.getAttribute('href'), /^https:\/\//, `${slug}: the author's link`);
+      }
     }
     await page.close();
   });
@@ -106,7 +156,29 @@ for (const [name, site] of Object.entries(SITES)) describe(`the blog moved in fr
     // crawlers are told where the post is now
     const [file, slug] = site.canonical;
     const html = fs.readFileSync(path.join(dist, file), 'utf8');
-    assert.ok(html.includes(`<link rel="canonical" href="/posts/${slug}/">`), html);
+    assert.match(html, new RegExp(`<link rel="canonical" href="[^"]*/posts/${slug}/">`), html);
+  });
+
+  test('a deep link to an old address lands on the section the old generator named', async () => {
+    const page = await context.newPage();
+    for (const [old, slug, id] of site.deep) {
+      await page.goto(url(old));
+      await page.waitForURL((u) => u.pathname === `/posts/${slug}/` && u.hash === `#${id}`);
+      const heading = page.locator(`[id="${id}"]`);
+      await heading.waitFor();
+      assert.ok(await heading.evaluate((el) => /^H[2-6]$/.test(el.tagName)), `${old}: a heading`);
+    }
+    await page.close();
+  });
+
+  test('the old feed addresses serve the feed', async () => {
+    for (const feed of site.feeds) {
+      const response = await fetch(url(feed));
+      assert.equal(response.status, 200, feed);
+      const xml = await response.text();
+      assert.match(xml, /<feed xmlns="http:\/\/www.w3.org\/2005\/Atom"/, feed);
+      for (const title of Object.values(site.posts)) assert.ok(xml.includes(title.replace(/&/g, '&amp;').replace(/'/g, '&apos;')) || xml.includes(title.replace(/&/g, '&amp;')), `${feed}: ${title}`);
+    }
   });
 
   test('links written as old addresses or files lead to the posts', async () => {

@@ -230,19 +230,29 @@ impl Head {
 /// link for the rest. `to` is the post's URL (absolute when the site's address
 /// is known); `script` the URL of `moved.js`, which keeps the address's
 /// `#fragment` (a deep link into a section) where JavaScript runs.
-pub fn redirect_page(site_name: &str, post_title: &str, to: &str, script: &str) -> String {
+pub fn redirect_page(site_name: &str, post_title: &str, to: &RedirectTo) -> String {
     let e = escape_html;
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <title>{title} · {site}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
-         <link rel=\"canonical\" href=\"{to}\">\n<script src=\"{script}\"></script>\n\
-         <meta http-equiv=\"refresh\" content=\"0; url={to}\">\n\
-         </head>\n<body>\n<p>This post has moved to <a href=\"{to}\">{title}</a>.</p>\n</body>\n</html>\n",
+         <link rel=\"canonical\" href=\"{canonical}\">\n<script src=\"{script}\"></script>\n\
+         <meta http-equiv=\"refresh\" content=\"0; url={path}\">\n\
+         </head>\n<body>\n<p>This post has moved to <a href=\"{path}\">{title}</a>.</p>\n</body>\n</html>\n",
         title = e(post_title),
         site = e(site_name),
-        to = e(to),
-        script = e(script),
+        canonical = e(&to.canonical),
+        path = e(&to.path),
+        script = e(&to.script),
     )
+}
+
+/// Where a page at an old address sends visitors: the post's path (on the
+/// host serving the page, whatever its name), its canonical URL (absolute
+/// when the site's address is known) and the URL of `moved.js`.
+pub struct RedirectTo {
+    pub path: String,
+    pub canonical: String,
+    pub script: String,
 }
 
 /// JSON that can sit inside a `<script>` element: `<`, `>` and `&` escaped as
@@ -282,17 +292,19 @@ mod tests {
         let html = redirect_page(
             "T & Co",
             "Pools \"and\" <queues>",
-            "https://x.org/posts/p/",
-            "/moved.js",
+            &RedirectTo {
+                path: "/posts/p/".into(),
+                canonical: "https://x.org/posts/p/".into(),
+                script: "/moved.js".into(),
+            },
         );
         assert!(html.contains("<script src=\"/moved.js\"></script>"));
         assert!(html.contains("<link rel=\"canonical\" href=\"https://x.org/posts/p/\">"));
-        assert!(html
-            .contains("<meta http-equiv=\"refresh\" content=\"0; url=https://x.org/posts/p/\">"));
+        assert!(html.contains("<meta http-equiv=\"refresh\" content=\"0; url=/posts/p/\">"));
         assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
         assert!(html.contains("<title>Pools &quot;and&quot; &lt;queues&gt; · T &amp; Co</title>"));
         assert!(html.contains(
-            "<a href=\"https://x.org/posts/p/\">Pools &quot;and&quot; &lt;queues&gt;</a>"
+            "<a href=\"/posts/p/\">Pools &quot;and&quot; &lt;queues&gt;</a>"
         ));
         // one script, external (the strict CSP): nothing inline
         assert_eq!(html.matches("<script").count(), 1);
