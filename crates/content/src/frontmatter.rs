@@ -61,9 +61,15 @@ pub struct FrontMatter<'a> {
     pub body: &'a str,
     /// 1-based line of the file on which the body starts.
     pub body_line: usize,
-    /// A key set twice in YAML, where [`Repeated::LastWins`] took the last
-    /// value: the key and the line of its second setting.
-    pub repeated: Option<(String, usize)>,
+    /// A key set twice in YAML, where [`Repeated::LastWins`] took the last value.
+    pub repeated: Option<SetTwice>,
+}
+
+/// A YAML key set twice: the key, and the line of its second setting.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SetTwice {
+    pub key: String,
+    pub line: usize,
 }
 
 /// What a YAML key set twice means: an error, or the last value (as Jekyll's
@@ -154,7 +160,7 @@ fn parse_yaml(
     text: &str,
     first_line: usize,
     repeated: Repeated,
-) -> Result<(Vec<Entry>, Option<(String, usize)>), SyntaxError> {
+) -> Result<(Vec<Entry>, Option<SetTwice>), SyntaxError> {
     let line_of = |e: &ScanError| first_line + e.marker().line().saturating_sub(1);
     let (docs, twice) = match load_yaml(text, false) {
         Ok(docs) => (docs, None),
@@ -165,7 +171,7 @@ fn parse_yaml(
             (
                 load_yaml(text, true)
                     .map_err(|e| syntax(line_of(&e), format!("YAML syntax error: {}", e.info())))?,
-                Some((key, line)),
+                Some(SetTwice { key, line }),
             )
         }
         Err(e) => {

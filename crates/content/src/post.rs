@@ -196,17 +196,28 @@ pub fn old_url(
         true => generator.expand_permalink(written, post)?,
         false => written.to_string(),
     };
-    page_key(&path).map_err(|()| {
-        format!(
+    match old_page(&path) {
+        OldPage::Page(key) => Ok(Some(key)),
+        OldPage::NotAPage => Ok(None),
+        OldPage::Home => Err(format!(
             "`{written}` is the site's home page (expected the path of this post on the old site)"
-        )
-    })
+        )),
+    }
 }
 
-/// The lookup key of a path on the old site ([`blog_core::urls::old_url_key`]),
-/// `Ok(None)` when it is not a page a static host can answer with a
-/// redirect (`/feed.php`), `Err` for the home page.
-pub fn page_key(path: &str) -> Result<Option<String>, ()> {
+/// A path on the old site, as a page that can send visitors on.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum OldPage {
+    /// A page, by its lookup key ([`blog_core::urls::old_url_key`]).
+    Page(String),
+    /// Not a page a static host can answer with a redirect (`/feed.php`).
+    NotAPage,
+    /// The site's home page.
+    Home,
+}
+
+/// What the path `path` on the old site is.
+pub fn old_page(path: &str) -> OldPage {
     // An empty placeholder (a post without categories) leaves `//`: one `/`.
     let mut path = path.to_string();
     while path.contains("//") {
@@ -214,11 +225,13 @@ pub fn page_key(path: &str) -> Result<Option<String>, ()> {
     }
     let key = blog_core::urls::old_url_key(&path);
     if key == "/" {
-        return Err(());
+        return OldPage::Home;
     }
     let last = key.rsplit('/').next().unwrap_or("");
-    let page = path.ends_with('/') || !last.contains('.') || blog_core::urls::is_html_file(last);
-    Ok(page.then_some(key))
+    match path.ends_with('/') || !last.contains('.') || blog_core::urls::is_html_file(last) {
+        true => OldPage::Page(key),
+        false => OldPage::NotAPage,
+    }
 }
 
 struct Reader<'a> {
@@ -411,11 +424,11 @@ pub fn parse_post(
         errors: Vec::new(),
         warnings: Vec::new(),
     };
-    if let (Some((key, line)), Some(generator)) = (&fm.repeated, moved_from) {
+    if let (Some(twice), Some(generator)) = (&fm.repeated, moved_from) {
         r.warnings.push(Diagnostic::warning(
             path,
-            *line,
-            key,
+            twice.line,
+            &twice.key,
             format!(
                 "is set twice; the last value is used, as {} reads it",
                 generator.title()

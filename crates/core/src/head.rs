@@ -303,9 +303,7 @@ mod tests {
         assert!(html.contains("<meta http-equiv=\"refresh\" content=\"0; url=/posts/p/\">"));
         assert!(html.contains("<meta name=\"robots\" content=\"noindex\">"));
         assert!(html.contains("<title>Pools &quot;and&quot; &lt;queues&gt; · T &amp; Co</title>"));
-        assert!(html.contains(
-            "<a href=\"/posts/p/\">Pools &quot;and&quot; &lt;queues&gt;</a>"
-        ));
+        assert!(html.contains("<a href=\"/posts/p/\">Pools &quot;and&quot; &lt;queues&gt;</a>"));
         // one script, external (the strict CSP): nothing inline
         assert_eq!(html.matches("<script").count(), 1);
     }

@@ -216,10 +216,12 @@ pub fn old_address(
         Some(pattern) => generator.expand_permalink(pattern, &facts)?,
         None => generator.default_permalink(&facts),
     };
-    let key = crate::post::page_key(&path).ok().flatten();
-    Ok(key.map(|key| OldUrl {
-        key,
-        field: "moved_from".into(),
-        line: 1,
-    }))
+    Ok(match crate::post::old_page(&path) {
+        crate::post::OldPage::Page(key) => Some(OldUrl {
+            key,
+            field: "moved_from".into(),
+            line: 1,
+        }),
+        _ => None,
+    })
 }

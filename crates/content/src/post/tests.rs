@@ -238,7 +238,7 @@ fn authors_as_the_generators_write_them() {
     };
     assert_eq!(
         parse("author: {name: Ana Lima, link: https://ana.example}"),
-        [ana.clone()]
+        std::slice::from_ref(&ana)
     );
     assert_eq!(
         parse("authors:\n  - name: Ana Lima\n    url: https://ana.example\n  - Bo"),
