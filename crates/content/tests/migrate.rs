@@ -5,32 +5,15 @@
 //! broken, what cannot be translated. (`tests/e2e/migrate.test.mjs` then
 //! checks the same builds in Chromium.) A site copied in by hand still builds.
 
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
+
+use common::Scratch;
 
 use blog_content::build::{compile_content, BuildArgs};
 use blog_content::import::{import, ImportArgs};
 use blog_content::site::Compiled;
-
-/// A folder of its own under the system's temporary folder, removed on drop.
-struct Scratch(PathBuf);
-
-impl Scratch {
-    fn new(name: &str) -> Self {
-        static NEXT: AtomicUsize = AtomicUsize::new(0);
-        let n = NEXT.fetch_add(1, Ordering::Relaxed);
-        let dir =
-            std::env::temp_dir().join(format!("blog-migrate-{name}-{}-{n}", std::process::id()));
-        let _ = std::fs::remove_dir_all(&dir);
-        Scratch(dir)
-    }
-}
-
-impl Drop for Scratch {
-    fn drop(&mut self) {
-        let _ = std::fs::remove_dir_all(&self.0);
-    }
-}
 
 fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))

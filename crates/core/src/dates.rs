@@ -1,7 +1,8 @@
 //! Calendar helpers for display and ordering (no time zone database needed:
 //! the manifest carries dates as `YYYY-MM-DD` and instants as Unix seconds).
 
-const MONTHS: [&str; 12] = [
+/// The months' names in English, January first.
+pub const MONTHS: [&str; 12] = [
     "January",
     "February",
     "March",

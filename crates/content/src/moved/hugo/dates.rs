@@ -109,20 +109,6 @@ impl Fields {
 const SHORT_MONTHS: [&str; 12] = [
     "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
 ];
-const LONG_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const SHORT_DAYS: [&str; 7] = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
 const LONG_DAYS: [&str; 7] = [
     "Sunday",
@@ -187,7 +173,7 @@ pub fn go_layout<'t>(layout: &str, text: &'t str, fields: &mut Fields) -> Option
         };
         layout = &layout[element.len()..];
         text = match *element {
-            "January" => name(text, &LONG_MONTHS, &mut fields.month)?,
+            "January" => name(text, &blog_core::dates::MONTHS, &mut fields.month)?,
             "Jan" => name(text, &SHORT_MONTHS, &mut fields.month)?,
             "Monday" => name(text, &LONG_DAYS, &mut 0)?,
             "Mon" => name(text, &SHORT_DAYS, &mut 0)?,
@@ -268,7 +254,7 @@ pub fn go_layout<'t>(layout: &str, text: &'t str, fields: &mut Fields) -> Option
 
 /// `min` to `max` ASCII digits at the start of `text` (as many as there are),
 /// and the rest.
-fn digits(text: &str, min: usize, max: usize) -> Option<(u32, &str)> {
+pub(crate) fn digits(text: &str, min: usize, max: usize) -> Option<(u32, &str)> {
     let n = text
         .bytes()
         .take(max)

@@ -16,6 +16,7 @@ use time::format_description::well_known::Rfc3339;
 use time::macros::format_description;
 use time::{Date, OffsetDateTime, PrimitiveDateTime, Time, UtcOffset};
 
+use crate::moved::hugo::dates::digits;
 use crate::post::PostDate;
 
 /// A front matter date as Zola reads it; `None` when Zola would not accept it.
@@ -53,9 +54,9 @@ fn parse_datetime(d: &str) -> Option<OffsetDateTime> {
 fn yaml_datetime(text: &str) -> Option<OffsetDateTime> {
     let text = text.strip_prefix('"').unwrap_or(text);
     let text = text.strip_suffix('"').unwrap_or(text);
-    let (year, rest) = number(text, 4, 4)?;
-    let (month, rest) = number(rest.strip_prefix('-')?, 1, 2)?;
-    let (day, rest) = number(rest.strip_prefix('-')?, 1, 2)?;
+    let (year, rest) = digits(text, 4, 4)?;
+    let (month, rest) = digits(rest.strip_prefix('-')?, 1, 2)?;
+    let (day, rest) = digits(rest.strip_prefix('-')?, 1, 2)?;
     let date = Date::from_calendar_date(year as i32, (month as u8).try_into().ok()?, day as u8);
     let date = date.ok()?;
     if rest.is_empty() {
@@ -68,9 +69,9 @@ fn yaml_datetime(text: &str) -> Option<OffsetDateTime> {
             (trimmed.len() < rest.len()).then_some(trimmed)?
         }
     };
-    let (hour, rest) = number(rest, 1, 2)?;
-    let (minute, rest) = number(rest.strip_prefix(':')?, 2, 2)?;
-    let (second, rest) = number(rest.strip_prefix(':')?, 2, 2)?;
+    let (hour, rest) = digits(rest, 1, 2)?;
+    let (minute, rest) = digits(rest.strip_prefix(':')?, 2, 2)?;
+    let (second, rest) = digits(rest.strip_prefix(':')?, 2, 2)?;
     let mut nanos = 0;
     let rest = match rest.strip_prefix('.') {
         Some(fraction) => {
@@ -88,11 +89,11 @@ fn yaml_datetime(text: &str) -> Option<OffsetDateTime> {
         "" | "Z" => UtcOffset::UTC,
         _ => {
             let sign: i8 = if rest.starts_with('-') { -1 } else { 1 };
-            let (hours, rest) = number(rest.strip_prefix(['+', '-'])?, 1, 2)?;
+            let (hours, rest) = digits(rest.strip_prefix(['+', '-'])?, 1, 2)?;
             let minutes = match rest {
                 "" => 0,
                 _ => {
-                    number(rest.strip_prefix(':')?, 2, 2)
+                    digits(rest.strip_prefix(':')?, 2, 2)
                         .filter(|(_, r)| r.is_empty())?
                         .0
                 }
@@ -102,19 +103,6 @@ fn yaml_datetime(text: &str) -> Option<OffsetDateTime> {
     };
     let clock = Time::from_hms_nano(hour as u8, minute as u8, second as u8, nanos).ok()?;
     Some(PrimitiveDateTime::new(date, clock).assume_offset(offset))
-}
-
-/// `min` to `max` ASCII digits at the start of `text`, and the rest.
-fn number(text: &str, min: usize, max: usize) -> Option<(u32, &str)> {
-    let n = text
-        .bytes()
-        .take(max)
-        .take_while(u8::is_ascii_digit)
-        .count();
-    if n < min {
-        return None;
-    }
-    Some((text[..n].parse().ok()?, &text[n..]))
 }
 
 #[cfg(test)]
