@@ -46,9 +46,8 @@ const SITES = {
     canonical: ['release/2019/05/07/launch-notes.html', 'launch-notes'],
     // images at the site's root (assets/), one through {{ site.baseurl }}
     images: { 'new-office': ['The new office', 'The release pipeline'] },
-    // {% raw %} kept its Liquid as text; {% highlight %} a code block
-    text: { 'hello-team': '{{ page.title }}' },
-    code: { 'hello-team': 'ruby' },
+    // {% highlight %} became a code block; {% raw %} kept its Liquid as written
+    code: { 'hello-team': [['ruby', 'Shipping #{version}'], ['liquid', '{{ release.version }}']] },
   },
   hugo: {
     port: 18435,
@@ -131,8 +130,10 @@ for (const [name, site] of Object.entries(SITES)) describe(`the blog moved in fr
       }
       const text = site.text?.[slug];
       if (text) await page.locator('.prose').getByText(text).first().waitFor();
-      const lang = site.code?.[slug];
-      if (lang) await page.locator(`.prose pre code.language-${lang}`).first().waitFor();
+      for (const [lang, code] of site.code?.[slug] ?? []) {
+        const block = page.locator(`.prose pre code.language-${lang}`).first();
+        assert.ok((await block.textContent()).includes(code), `${slug}: ${lang} block`);
+      }
       if (site.byline?.[slug]) {
         const author = page.locator('.byline a[rel="author"]').first();
         assert.match(await author.getAttribute('href'), /^https:\/\//, `${slug}: the author's link`);

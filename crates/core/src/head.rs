@@ -235,8 +235,8 @@ pub fn redirect_page(site_name: &str, post_title: &str, to: &RedirectTo) -> Stri
     format!(
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <title>{title} · {site}</title>\n<meta name=\"robots\" content=\"noindex\">\n\
-         <link rel=\"canonical\" href=\"{canonical}\">\n<script src=\"{script}\"></script>\n\
-         <meta http-equiv=\"refresh\" content=\"0; url={path}\">\n\
+         <link rel=\"canonical\" href=\"{canonical}\">\n\
+         <meta http-equiv=\"refresh\" content=\"0; url={path}\">\n<script src=\"{script}\"></script>\n\
          </head>\n<body>\n<p>This post has moved to <a href=\"{path}\">{title}</a>.</p>\n</body>\n</html>\n",
         title = e(post_title),
         site = e(site_name),
