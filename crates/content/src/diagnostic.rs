@@ -38,6 +38,10 @@ impl Diagnostic {
         }
     }
 
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+
     /// The same message as a warning.
     pub fn into_warning(self) -> Self {
         Diagnostic {

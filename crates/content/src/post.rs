@@ -128,6 +128,29 @@ pub fn parse_date(text: &str) -> Result<PostDate, String> {
     }
 }
 
+/// A title made of a file's name, as Jekyll's `titleize_slug` makes it:
+/// `2019-05-07-launch-notes.md` is `Launch Notes`.
+fn title_from_file(source: &str) -> String {
+    let file = source.rsplit('/').next().unwrap_or(source);
+    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+    let stem = match stem.eq_ignore_ascii_case("index") {
+        true => source.rsplit('/').nth(1).unwrap_or(stem),
+        false => stem,
+    };
+    split_date_prefix(stem)
+        .1
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut chars = w.chars();
+            chars
+                .next()
+                .map_or(String::new(), |c| c.to_uppercase().chain(chars).collect())
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// The `YYYY-MM-DD` prefix of a file name, and the rest.
 fn split_date_prefix(stem: &str) -> (Option<&str>, &str) {
     let b = stem.as_bytes();
@@ -506,6 +529,12 @@ pub fn parse_post(
 
     let title = match get("title") {
         Some(e) => r.string("title", &e.value),
+        // Jekyll titles a post by its file name; Hugo and Zola show none.
+        None if moved_from.is_some() => {
+            let title = title_from_file(source);
+            r.warnings.push(Diagnostic::warning(path, 1, "title", format!("is missing; the post is titled `{title}`, from its file name (expected e.g. `title: \"How a cache key leaked data\"`)")));
+            Some(title)
+        }
         None => {
             r.error(
                 1,
@@ -528,6 +557,11 @@ pub fn parse_post(
                         line: 1,
                     },
                 ),
+                // The old generator showed an undated file as a page, not a post.
+                None if moved_from.is_some() => {
+                    let warning = Diagnostic::warning(path, 1, "date", format!("is missing, so the file was a page on the old site, not a post: it is left out ({EXPECTED_DATE}, or a `YYYY-MM-DD-` prefix on the file name, makes it a post)"));
+                    return Err(vec![warning]);
+                }
                 None => {
                     r.error(1, "date", format!("is missing ({EXPECTED_DATE}, or a `YYYY-MM-DD-` prefix on the file name)"));
                     None

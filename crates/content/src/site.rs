@@ -320,7 +320,7 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     if let Some(generator) = opts.moved_from {
         add_old_site_addresses(generator, opts, &mut posts, &display, &mut found);
     }
-    check_unique_slugs(&posts, &display, &mut found);
+    check_unique_slugs(&mut posts, opts.moved_from.is_some(), &display, &mut found);
     let categories = one_spelling_each(&mut posts, &display, &mut found);
     let (published, left_out): (Vec<&SourcePost>, Vec<&SourcePost>) = posts
         .iter()
@@ -461,7 +461,12 @@ fn read_posts(
                 found.warnings.extend(w);
                 posts.push(post);
             }
-            Err(e) => found.errors.extend(e),
+            // A file left out says so with a warning; anything else is an error.
+            Err(e) => {
+                let (errors, warnings) = e.into_iter().partition::<Vec<_>, _>(Diagnostic::is_error);
+                found.errors.extend(errors);
+                found.warnings.extend(warnings);
+            }
         }
     }
     posts
@@ -537,25 +542,34 @@ fn add_old_site_addresses(
     }
 }
 
-/// Slugs are unique across the site.
+/// Slugs are unique across the site. In a blog that moved in, two posts of
+/// one name (a weekly post's, in different years: distinct addresses on the
+/// old site) both build: the later file's slug gets `-2`, `-3`…, with a
+/// warning; in an author's own blog it is an error.
 fn check_unique_slugs(
-    posts: &[SourcePost],
+    posts: &mut [SourcePost],
+    moved: bool,
     display: &(dyn Fn(&str) -> String + Sync),
     found: &mut Problems,
 ) {
-    let mut by_slug: HashMap<&str, &SourcePost> = HashMap::new();
-    for post in posts.iter().filter(|p| !p.slug.is_empty()) {
-        match by_slug.get(post.slug.as_str()) {
-            Some(first) => found.errors.push(Diagnostic::error(
-                &display(&post.source),
-                post.slug_line,
-                "slug",
-                format!("`{}` is already used by {} (expected a unique slug: rename the file or set `slug:`)", post.slug, display(&first.source)),
-            )),
-            None => {
-                by_slug.insert(&post.slug, post);
-            }
+    let mut taken: HashMap<String, String> = HashMap::new();
+    for post in posts.iter_mut().filter(|p| !p.slug.is_empty()) {
+        let Some(first) = taken.get(&post.slug) else {
+            taken.insert(post.slug.clone(), post.source.clone());
+            continue;
+        };
+        let (path, first) = (display(&post.source), display(first));
+        if !moved {
+            found.errors.push(Diagnostic::error(&path, post.slug_line, "slug", format!("`{}` is already used by {first} (expected a unique slug: rename the file or set `slug:`)", post.slug)));
+            continue;
         }
+        let free = (2..)
+            .map(|n| format!("{}-{n}", post.slug))
+            .find(|s| !taken.contains_key(s))
+            .unwrap_or_default();
+        found.warnings.push(Diagnostic::warning(&path, post.slug_line, "slug", format!("`{}` is already used by {first}: this post is `{free}` here (expected a unique slug: rename the file or set `slug:`)", post.slug)));
+        post.slug = free;
+        taken.insert(post.slug.clone(), post.source.clone());
     }
 }
 

@@ -603,3 +603,59 @@ fn headings_take_the_old_generators_ids_and_links_resolve_against_them() {
         ["migrating-from-tada-v1-18-0", "i-unsound-issues-crab"]
     );
 }
+
+#[test]
+fn a_moved_blog_builds_what_its_generator_built() {
+    // Two posts of one name in different years, a post without a title, a
+    // page without a date: Jekyll built them all.
+    let files = vec![
+        md(
+            "_posts/2019-01-07-weekly.md",
+            &post("Weekly", "2019-01-07", "", "x"),
+        ),
+        md(
+            "_posts/2020-01-06-weekly.md",
+            &post("Weekly", "2020-01-06", "", "x"),
+        ),
+        md(
+            "_posts/2020-02-03-no-title-here.md",
+            "---\ndate: 2020-02-03\n---\nx\n",
+        ),
+        md("about.md", "---\ntitle: About\n---\nx\n"),
+    ];
+    let errors = messages(compile(&files, &opts(false)).unwrap_err());
+    assert_eq!(errors.len(), 3, "{errors:?}");
+    let jekyll = Options {
+        moved_from: Some(Generator::Jekyll),
+        ..opts(false)
+    };
+    let c = compile(&files, &jekyll).unwrap();
+    let posts: Vec<(&str, &str)> = c
+        .manifest
+        .posts
+        .iter()
+        .map(|p| (p.slug.as_str(), p.title.as_str()))
+        .collect();
+    assert_eq!(
+        posts,
+        [
+            ("no-title-here", "No Title Here"),
+            ("weekly-2", "Weekly"),
+            ("weekly", "Weekly")
+        ]
+    );
+    // each keeps its own old address
+    let redirects: Vec<&str> = c.redirects.iter().map(|(from, _)| from.as_str()).collect();
+    assert!(
+        redirects.contains(&"/2020/01/06/weekly.html"),
+        "{redirects:?}"
+    );
+    assert_eq!(
+        messages(c.warnings),
+        [
+            "content/_posts/2020-01-06-weekly.md:1: warning: slug: `weekly` is already used by content/_posts/2019-01-07-weekly.md: this post is `weekly-2` here (expected a unique slug: rename the file or set `slug:`)",
+            "content/_posts/2020-02-03-no-title-here.md:1: warning: title: is missing; the post is titled `No Title Here`, from its file name (expected e.g. `title: \"How a cache key leaked data\"`)",
+            "content/about.md:1: warning: date: is missing, so the file was a page on the old site, not a post: it is left out (expected `YYYY-MM-DD` or RFC 3339, e.g. `2026-03-16` or `2026-03-16T09:30:00+01:00`, or a `YYYY-MM-DD-` prefix on the file name, makes it a post)",
+        ]
+    );
+}
