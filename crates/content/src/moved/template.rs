@@ -519,6 +519,34 @@ fn line_start(body: &str, i: usize) -> usize {
     body[..i].rfind('\n').map_or(0, |n| n + 1)
 }
 
+/// `text` without its Liquid tags (`{{ … }}`, `{% … %}`): what they output
+/// when Liquid cannot read them.
+pub fn without_liquid(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut rest = text;
+    while let Some(at) = rest.find('{') {
+        out.push_str(&rest[..at]);
+        let tail = &rest[at..];
+        let close = match tail.as_bytes().get(1) {
+            Some(b'{') => "}}",
+            Some(b'%') => "%}",
+            _ => "",
+        };
+        match tail[2.min(tail.len())..]
+            .find(close)
+            .filter(|_| !close.is_empty())
+        {
+            Some(end) => rest = &tail[2 + end + close.len()..],
+            None => {
+                out.push('{');
+                rest = &tail[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
 pub fn newlines(s: &str) -> usize {
     s.bytes().filter(|&b| b == b'\n').count()
 }
@@ -540,13 +568,8 @@ pub fn as_code(text: &str) -> String {
     format!("{ticks} {text} {ticks}")
 }
 
-/// Text for an HTML attribute or element.
-pub fn escape_html(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+/// Text for an HTML attribute or element (the one escaper, blog-core's).
+pub use blog_core::sanitize::escape_html;
 
 /// Plain text as markdown text (a link's text, a title): markdown's
 /// punctuation escaped.

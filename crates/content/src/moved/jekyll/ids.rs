@@ -10,12 +10,19 @@
 //! space or tab removed, then each space or tab made `-`. An empty result
 //! gives no id. kramdown's typographer has already made `--`, `---`, `...`
 //! and quotes into `–`, `—`, `…`, `“`… which are removed, as ours are.
+//!
+//! Liquid ran before kramdown, in code too: a Liquid tag still in a
+//! heading's text here (in a code span, where this blog shows it as
+//! written) had become its output there, which for a tag this blog could
+//! not read was nothing. It counts as nothing in the id.
 
 use crate::moved::hugo::permalinks::{is_digit, is_mark};
+use crate::moved::template::without_liquid;
 
 /// The id Jekyll gives a heading with this text, before making it unique.
 pub fn heading_id(text: &str) -> String {
-    text.to_lowercase()
+    without_liquid(text)
+        .to_lowercase()
         .chars()
         .filter_map(|c| match c {
             ' ' | '\t' => Some('-'),
@@ -69,5 +76,16 @@ mod tests {
         assert_eq!(heading_id("🎉"), "");
         assert_eq!(heading_id("x² ½"), "x-");
         assert_eq!(heading_id("हिन्दी"), "हिन्दी");
+    }
+
+    #[test]
+    fn liquid_left_in_a_heading_counts_as_nothing() {
+        // `## Templates, quoted: `{{ }}` and friends`, as Jekyll 4.3 built it
+        assert_eq!(
+            heading_id("Templates, quoted: {{ }} and friends"),
+            "templates-quoted--and-friends"
+        );
+        assert_eq!(heading_id("The {% raw %} tag"), "the--tag");
+        assert_eq!(heading_id("Braces { alone }"), "braces--alone-");
     }
 }
