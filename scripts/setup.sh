@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building and testing the blog needs, skipping what is already there.
 #   scripts/setup.sh            toolchain, Trunk, wasm-bindgen, wasm-opt (enough to build and serve)
-#   scripts/setup.sh --browser  the above, plus Chromium, ChromeDriver and brotli for the tests
+#   scripts/setup.sh --browser  the above, plus Chromium, ChromeDriver and brotli for the tests,
+#                               and Debian's Jekyll and Hugo (the reference builds of tests/migrate/)
 # Source it (`. scripts/setup.sh`) to also get the tools on PATH.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -35,6 +36,8 @@ setup_main() {
 
   if [ "${1:-}" = "--browser" ]; then
     apt_install chromium chromium-driver brotli
+    # The generators themselves, whose builds of tests/migrate/ the moved blogs are checked against.
+    apt_install jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-redirect-from hugo
     # A real feed reader's parser, to check the Atom feeds in the end-to-end tests.
     if ! python3 -c 'import feedparser' 2>/dev/null; then
       say "pip install feedparser"
