@@ -6,6 +6,7 @@
 #   - content build, manifest and search figures from crates/content/src/bin/bench.rs;
 #   - in headless Chromium, for content/ and the 10,000 posts (scripts/bench-browser.mjs): bytes
 #     and time of the first listing view and the first search, and main-thread time per keystroke;
+#   - moving in: a generated 750-post Jekyll site imported and built, beside Jekyll itself;
 #   - Lighthouse (mobile) for `/`, a category and a post, served like GitHub Pages under the
 #     strict CSP, each beside the same page with its scripts removed (the static reference).
 # Lighthouse 12.8 is installed under target/tools on first use.
@@ -90,6 +91,50 @@ for run in 1 2; do
   (cd "$HUGO" && hugo --quiet)
   echo "hugo run $run: $(seconds "$start") s, $(find "$HUGO/public" -type f | wc -l) files written ($(hugo version | cut -d' ' -f2))"
 done
+
+# Moving in: a generated Jekyll site of 750 posts (Liquid tags, dated file names, an image each),
+# imported with `blog-content import`, then built; beside Debian's Jekyll building the same
+# site. Every address Jekyll wrote for a post must answer in our build, with the same heading ids.
+section "moving in: a 750-post Jekyll site, imported and built, beside Jekyll (Debian's) on the same site"
+apt_install jekyll jekyll-theme-minima ruby-jekyll-feed ruby-jekyll-redirect-from
+JEKYLL="$ROOT/target/bench-jekyll"
+cargo run --release --locked -q -p blog-content --bin bench -- --write-jekyll-site "$JEKYLL/site" 750
+cargo build --release --locked -q -p blog-content
+for run in 1 2; do
+  rm -rf "$JEKYLL/imported"
+  start=$(date +%s.%N)
+  target/release/blog-content import "$JEKYLL/site" --into "$JEKYLL/imported" > /dev/null
+  echo "import run $run: $(seconds "$start") s"
+done
+for run in 1 2; do
+  start=$(date +%s.%N)
+  BLOG_CONTENT="$JEKYLL/imported/content" BLOG_SITE="$JEKYLL/imported/site.toml" \
+    trunk build --offline --release --dist target/bench-jekyll-dist 2>&1 | grep -E '^(prerender:|error)' || true
+  echo "build run $run: $(seconds "$start") s for the whole build (the prerender line is the content and every page)"
+done
+for run in 1 2; do
+  rm -rf "$JEKYLL/jekyll-out"
+  start=$(date +%s.%N)
+  jekyll build --quiet --disable-disk-cache --source "$JEKYLL/site" --destination "$JEKYLL/jekyll-out"
+  echo "jekyll run $run: $(seconds "$start") s ($(jekyll --version))"
+done
+python3 - "$JEKYLL/jekyll-out" target/bench-jekyll-dist <<'PY'
+import glob, os, re, sys
+theirs, ours = sys.argv[1:]
+pages = sorted(glob.glob(f"{theirs}/blog/**/index.html", recursive=True))
+missing = differ = 0
+for page in pages:
+    rel = os.path.relpath(page, theirs)
+    mine = os.path.join(ours, rel)
+    if not os.path.exists(mine):
+        missing += 1
+        continue
+    to = re.search(r'url=([^"]+)"', open(mine).read()).group(1)
+    post = open(os.path.join(ours, to.strip("/"), "index.html")).read()
+    ids = lambda html: re.findall(r'<h[2-6] id="([^"]+)"', html)
+    differ += ids(open(page).read()) != ids(post)
+print(f"{len(pages)} post addresses Jekyll wrote: {missing} missing from ours, {differ} with other heading ids")
+PY
 
 # "compiler" is the issue's query (the generated corpus has no such word: a search that finds
 # nothing); "kubernetes" is in nearly every generated post. Search and typing with the CPU 4x
