@@ -131,12 +131,7 @@ pub fn parse_date(text: &str) -> Result<PostDate, String> {
 /// A title made of a file's name, as Jekyll's `titleize_slug` makes it:
 /// `2019-05-07-launch-notes.md` is `Launch Notes`.
 fn title_from_file(source: &str) -> String {
-    let file = source.rsplit('/').next().unwrap_or(source);
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    let stem = match stem.eq_ignore_ascii_case("index") {
-        true => source.rsplit('/').nth(1).unwrap_or(stem),
-        false => stem,
-    };
+    let (_, stem) = folders_and_name(source);
     split_date_prefix(stem)
         .1
         .split(['-', '_', ' '])
@@ -174,12 +169,7 @@ fn split_date_prefix(stem: &str) -> (Option<&str>, &str) {
 /// are `/posts/…`), folders named `_…` (Jekyll's `_posts/`, `_drafts/`), and,
 /// for `dir/index.md`, `dir` itself, which names the post.
 pub fn namespace_of(source: &str) -> Vec<String> {
-    let mut folders: Vec<&str> = source.split('/').collect();
-    let file = folders.pop().unwrap_or("");
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    if stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("_index") {
-        folders.pop();
-    }
+    let (folders, _) = folders_and_name(source);
     folders
         .iter()
         .enumerate()
@@ -191,15 +181,26 @@ pub fn namespace_of(source: &str) -> Vec<String> {
 
 /// The slug a file name gives: date prefix dropped; `dir/index.md` takes the folder's name.
 pub fn slug_from_path(source: &str) -> String {
-    let mut parts = source.rsplit('/');
-    let file = parts.next().unwrap_or(source);
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    let stem = if stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("_index") {
-        parts.next().unwrap_or(stem)
-    } else {
-        stem
+    slugify(split_date_prefix(folders_and_name(source).1).1)
+}
+
+/// The folders a post's file is in and its name, the file's without its
+/// extension; a bundle's `index.md` (or a section's `_index.md`) is named by
+/// its folder, which is then not among the folders. The one place this rule
+/// is kept.
+pub fn folders_and_name(source: &str) -> (Vec<&str>, &str) {
+    let mut folders: Vec<&str> = source.split('/').filter(|p| !p.is_empty()).collect();
+    let file = folders.pop().unwrap_or("");
+    let stem = match file.rsplit_once('.') {
+        Some((stem, _)) if !stem.is_empty() => stem,
+        _ => file,
     };
-    slugify(split_date_prefix(stem).1)
+    if stem.eq_ignore_ascii_case("index") || stem.eq_ignore_ascii_case("_index") {
+        if let Some(folder) = folders.pop() {
+            return (folders, folder);
+        }
+    }
+    (folders, stem)
 }
 
 /// The lookup key of an old address of a post, from an alias (a path as

@@ -195,24 +195,13 @@ pub fn collapse(path: &str) -> String {
 }
 
 /// The folders a post's file is in (a bundle's own folder not counted) and
-/// its name: the file's without extension, or the bundle's folder for
-/// `index.md`.
+/// its name ([`crate::post::folders_and_name`]), owned.
 pub fn split_source(source: &str) -> (Vec<String>, String) {
-    let mut parts: Vec<String> = source
-        .split('/')
-        .filter(|p| !p.is_empty())
-        .map(str::to_string)
-        .collect();
-    let file = parts.pop().unwrap_or_default();
-    let stem = match file.rsplit_once('.') {
-        Some((stem, _)) if !stem.is_empty() => stem.to_string(),
-        _ => file,
-    };
-    if stem == "index" || stem == "_index" {
-        let name = parts.pop().unwrap_or(stem);
-        return (parts, name);
-    }
-    (parts, stem)
+    let (folders, name) = crate::post::folders_and_name(source);
+    (
+        folders.into_iter().map(str::to_string).collect(),
+        name.to_string(),
+    )
 }
 
 /// The value of token `name` (with its `[…]` slice) for `post`; `None` when
