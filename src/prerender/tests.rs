@@ -110,7 +110,30 @@ fn post_page_has_its_body_and_neighbours() {
     );
     assert!(html.contains("href=\"/posts/oldest/\""));
     assert!(html.contains("href=\"/posts/newest/\""));
-    assert!(html.contains("By Ana Lima"));
+    // the byline's text (the app's hydration markers aside)
+    let text = html.replace("<!---->", "").replace("<!>", "");
+    assert!(text.contains("By Ana Lima"), "{html}");
+}
+
+#[test]
+fn a_byline_links_the_authors_who_have_a_link() {
+    let urls = Urls::new("/");
+    let mut m = manifest();
+    let i = m.posts.iter().position(|p| p.slug == "middle").unwrap();
+    m.posts[i].authors = vec![
+        blog_core::model::Author {
+            name: "Ana Lima".into(),
+            url: Some("https://ana.example/?a=1&b=\"2\"".into()),
+        },
+        blog_core::model::Author::named("Bo"),
+    ];
+    let data = route::post(&m, "middle").unwrap();
+    let (_, html) = page(&urls, urls.post("middle"), Page::Post(Box::new(data)));
+    let text = html.replace("<!---->", "").replace("<!>", "");
+    assert!(
+        text.contains("By <a href=\"https://ana.example/?a=1&amp;b=&quot;2&quot;\" rel=\"author\">Ana Lima</a>, Bo"),
+        "{html}"
+    );
 }
 
 #[test]
