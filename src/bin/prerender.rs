@@ -160,12 +160,8 @@ fn run() -> Result<(), String> {
         ),
     }
 
-    let skipped = site::write(&compiled, &args.build.content, &args.out)
-        .and_then(|()| site::copy_static(config.static_dir.as_deref(), &args.out))
+    site::write(&compiled, &args.build.content, &args.out)
         .map_err(|e| format!("{}: {e}", args.out.display()))?;
-    for file in skipped {
-        eprintln!("{}: warning: static: `{file}` is a file this site writes itself; the static folder's copy was left out", args.build.site.display());
-    }
     timings.done("data files");
 
     let index = args.out.join("index.html");
@@ -409,6 +405,14 @@ fn run() -> Result<(), String> {
     )?;
 
     timings.done("sitemap");
+
+    // Last, so that no file of the site's own is overwritten: those are left out.
+    let skipped = site::copy_static(config.static_dir.as_deref(), &args.out)
+        .map_err(|e| format!("{}: {e}", args.out.display()))?;
+    for file in skipped {
+        eprintln!("{}: warning: static: `{file}` is a file this site writes itself; the static folder's copy was left out", args.build.site.display());
+    }
+    timings.done("static");
 
     eprintln!(
         "prerender: {} posts ({} drafts or future posts {}), {} pages, {} redirects from old addresses, {} feeds in {} ms on {threads} threads ({timings})",

@@ -150,11 +150,8 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
             fail("moved_from", format!("`{name}` is not a generator this blog knows (expected `\"zola\"`, `\"hugo\"` or `\"jekyll\"`)"))
         })?),
     };
-    if let Some(feed) = file.old_feeds.iter().find(|f| !f.starts_with('/')) {
-        return Err(fail(
-            "old_feeds",
-            format!("`{feed}` is not a path from the site's root (expected e.g. `\"/feed.xml\"`)"),
-        ));
+    if let Some(feed) = file.old_feeds.iter().find(|f| !is_feed_path(f)) {
+        return Err(fail("old_feeds", format!("`{feed}` is not the path of a file from the site's root (expected e.g. `\"/feed.xml\"` or `\"/blog/index.xml\"`: no `..`, not a folder, not one of this site's pages)")));
     }
     if !file.permalinks.is_empty() && moved_from.is_none() {
         return Err(fail("permalinks", "are the old site's address patterns, but `moved_from` does not say which generator wrote them (expected `moved_from = \"jekyll\"`, `\"hugo\"` or `\"zola\"`)".into()));
@@ -172,6 +169,21 @@ pub fn parse_site(display: &str, text: &str) -> Result<SiteConfig, String> {
         params: file.params,
         static_dir: file.static_dir,
     })
+}
+
+/// A feed's path the build may write: from the root, a file (not a folder),
+/// inside the site, and not a page of its own (`/index.html`, `/404.html`).
+fn is_feed_path(path: &str) -> bool {
+    let Some(rel) = path.strip_prefix('/') else {
+        return false;
+    };
+    let last = rel.rsplit('/').next().unwrap_or("");
+    !last.is_empty()
+        && !rel
+            .split('/')
+            .any(|p| p.is_empty() || p == "." || p == "..")
+        && !last.eq_ignore_ascii_case("index.html")
+        && rel != "404.html"
 }
 
 /// The 1-based line on which `key` is set in TOML `text` (1 if it is not found).
@@ -224,6 +236,27 @@ mod tests {
             parse_site("s", "title = \"T\"\nmoved_from = \"wordpress\"").unwrap_err(),
             "s:2: moved_from: `wordpress` is not a generator this blog knows (expected `\"zola\"`, `\"hugo\"` or `\"jekyll\"`)"
         );
+    }
+
+    #[test]
+    fn old_feeds_are_files_inside_the_site() {
+        let feeds = |list: &str| {
+            parse_site("s", &format!("title = \"T\"\nold_feeds = {list}")).map(|c| c.old_feeds)
+        };
+        assert_eq!(
+            feeds("[\"/feed.xml\", \"/blog/index.xml\"]").unwrap(),
+            ["/feed.xml", "/blog/index.xml"]
+        );
+        for bad in [
+            "\"feed.xml\"",
+            "\"/feed/\"",
+            "\"/../x.xml\"",
+            "\"/index.html\"",
+            "\"/\"",
+        ] {
+            let e = feeds(&format!("[{bad}]")).unwrap_err();
+            assert!(e.starts_with("s:2: old_feeds: `"), "{bad}: {e}");
+        }
     }
 
     #[test]

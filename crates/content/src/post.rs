@@ -223,6 +223,9 @@ pub fn old_url(
     match old_page(&path) {
         OldPage::Page(key) => Ok(Some(key)),
         OldPage::NotAPage => Ok(None),
+        OldPage::Outside => Err(format!(
+            "`{written}` has `.` or `..` in it (expected the path of this post on the old site, from its root)"
+        )),
         OldPage::Home => Err(format!(
             "`{written}` is the site's home page (expected the path of this post on the old site)"
         )),
@@ -238,6 +241,8 @@ pub enum OldPage {
     NotAPage,
     /// The site's home page.
     Home,
+    /// A path with `.` or `..` in it: outside the site, or not as written.
+    Outside,
 }
 
 /// What the path `path` on the old site is.
@@ -250,6 +255,9 @@ pub fn old_page(path: &str) -> OldPage {
     let key = blog_core::urls::old_url_key(&path);
     if key == "/" {
         return OldPage::Home;
+    }
+    if key.split('/').any(|p| p == "." || p == "..") {
+        return OldPage::Outside;
     }
     let last = key.rsplit('/').next().unwrap_or("");
     match path.ends_with('/') || !last.contains('.') || blog_core::urls::is_html_file(last) {

@@ -230,18 +230,29 @@ pub fn is_section_page(rel: &str) -> bool {
         .is_some_and(|(stem, _)| stem.eq_ignore_ascii_case("_index"))
 }
 
-/// Every file under `dir` (hidden files and folders skipped), as (path,
+/// A name a site keeps to itself (`.git`, `.DS_Store`), not one it serves:
+/// dot-names but `.well-known/` (security.txt, domain verifications).
+pub fn is_hidden(name: &str) -> bool {
+    name.starts_with('.') && name != ".well-known"
+}
+
+/// Every file under `dir` (hidden files and folders and links skipped), as (path,
 /// path relative to `dir`, `/`-separated), sorted by the relative path.
 pub fn list_files(dir: &Path) -> io::Result<Vec<(PathBuf, String)>> {
     fn walk(root: &Path, dir: &Path, out: &mut Vec<(PathBuf, String)>) -> io::Result<()> {
         for entry in fs::read_dir(dir)? {
             let entry = entry?;
-            if entry.file_name().to_string_lossy().starts_with('.') {
+            if is_hidden(&entry.file_name().to_string_lossy()) {
                 continue;
             }
             let path = entry.path();
-            if entry.file_type()?.is_dir() {
+            let kind = entry.file_type()?;
+            if kind.is_dir() {
                 walk(root, &path, out)?;
+                continue;
+            }
+            // A link is not followed: it may lead out of the folder.
+            if !kind.is_file() {
                 continue;
             }
             let rel = path
@@ -325,7 +336,9 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     let (published, left_out): (Vec<&SourcePost>, Vec<&SourcePost>) = posts
         .iter()
         .partition(|p| opts.include_drafts || (!p.draft && p.date.timestamp <= opts.now));
-    let (redirects, mut source_to_slug) = map_old_addresses(&published, &display, &mut found);
+    let moved = opts.moved_from.is_some();
+    let (redirects, mut source_to_slug) =
+        map_old_addresses(&published, moved, &display, &mut found);
     for p in &published {
         source_to_slug.insert(p.source.clone(), p.slug.clone());
     }
@@ -552,6 +565,9 @@ fn check_unique_slugs(
     display: &(dyn Fn(&str) -> String + Sync),
     found: &mut Problems,
 ) {
+    // Every post's own name is taken before any suffix is handed out: a
+    // `weekly-2.md` keeps its name.
+    let natural: HashSet<String> = posts.iter().map(|p| p.slug.clone()).collect();
     let mut taken: HashMap<String, String> = HashMap::new();
     for post in posts.iter_mut().filter(|p| !p.slug.is_empty()) {
         let Some(first) = taken.get(&post.slug) else {
@@ -565,7 +581,7 @@ fn check_unique_slugs(
         }
         let free = (2..)
             .map(|n| format!("{}-{n}", post.slug))
-            .find(|s| !taken.contains_key(s))
+            .find(|s| !taken.contains_key(s) && !natural.contains(s))
             .unwrap_or_default();
         found.warnings.push(Diagnostic::warning(&path, post.slug_line, "slug", format!("`{}` is already used by {first}: this post is `{free}` here (expected a unique slug: rename the file or set `slug:`)", post.slug)));
         post.slug = free;
@@ -646,11 +662,16 @@ fn one_spelling_each(
 /// a lookup for links.
 fn map_old_addresses(
     published: &[&SourcePost],
+    moved: bool,
     display: &(dyn Fn(&str) -> String + Sync),
     found: &mut Problems,
 ) -> (Vec<(String, String)>, HashMap<String, String>) {
     let mut redirects: Vec<(String, String)> = Vec::new();
     let mut claimed: HashMap<&str, &SourcePost> = HashMap::new();
+    let own_pages: HashSet<String> = published
+        .iter()
+        .map(|p| format!("/posts/{}", p.slug))
+        .collect();
     for post in published {
         for old in &post.old_urls {
             let key = &old.key;
@@ -658,8 +679,12 @@ fn map_old_addresses(
             if *key == own {
                 continue;
             }
+            // A moved blog's old `/posts/2019-05-07-launch/` (Hugo keeps the
+            // file's name) is no page here unless a post has that address.
+            let free_post_path = moved && key.starts_with("/posts/") && !own_pages.contains(key);
             let ours = ["/posts/", "/category/", "/search/", "/content/"]
                 .iter()
+                .filter(|_| !free_post_path)
                 .find(|p| key.starts_with(*p) || key.as_str() == p.trim_end_matches('/'));
             let problem = if let Some(prefix) = ours {
                 Some(format!("`{key}` is inside `{prefix}`, where this site's own pages are (expected the post's address on the old site; its address here is `{own}/`)"))

@@ -585,3 +585,36 @@ fn zola_section_named_on_the_command_line() {
     let unknown = run("zola", &Scratch::new("zola-none").0, Some("posts")).unwrap_err();
     assert!(unknown.contains("no section `posts`"), "{unknown}");
 }
+
+#[test]
+fn links_are_not_followed_and_well_known_files_are_served() {
+    // A static folder with a link back into itself and one out of the site,
+    // and a `.well-known/` file (served by Hugo; other dot-files are not).
+    let old = Scratch::new("links-old");
+    write_site(
+        &old.0,
+        &[
+            ("hugo.toml", "baseURL = 'https://x.example/'\ntitle = 'X'\n"),
+            (
+                "content/posts/a.md",
+                "+++\ntitle = 'A'\ndate = 2020-01-01\n+++\nA.\n",
+            ),
+            (
+                "static/.well-known/security.txt",
+                "Contact: mailto:s@x.example\n",
+            ),
+            ("static/.DS_Store", "x"),
+        ],
+    );
+    let outside = Scratch::new("links-outside");
+    write_site(&outside.0, &[("secret.txt", "do not publish")]);
+    std::os::unix::fs::symlink(&old.0.join("static"), old.0.join("static/self")).unwrap();
+    std::os::unix::fs::symlink(&outside.0, old.0.join("static/keys")).unwrap();
+    let into = Scratch::new("links-into");
+    import_from(&old.0, &into.0, None).unwrap();
+    let copied = tree(&into.0.join("static"));
+    assert_eq!(
+        copied.keys().collect::<Vec<_>>(),
+        [".well-known/security.txt"]
+    );
+}

@@ -19,17 +19,25 @@ pub fn files_under(dir: &Path) -> Result<Vec<String>, String> {
 fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
     for entry in read_dir(dir)? {
         let name = entry.file_name().to_string_lossy().to_string();
-        if name.starts_with('.') {
+        if is_hidden(&name) {
             continue;
         }
         let rel = join(prefix, &name);
-        if entry.path().is_dir() {
+        // A link is not followed: it may lead out of the site (or back into it).
+        let kind = entry.file_type().map_err(|e| format!("{rel}: {e}"))?;
+        if kind.is_dir() {
             walk(&entry.path(), &rel, out)?;
-        } else {
+        } else if kind.is_file() {
             out.push(rel);
         }
     }
     Ok(())
+}
+
+/// A name a site keeps to itself (`.git`, `.DS_Store`), not one it serves:
+/// dot-names but `.well-known/` (security.txt, domain verifications).
+pub fn is_hidden(name: &str) -> bool {
+    crate::site::is_hidden(name)
 }
 
 /// The entries of `dir`, sorted by name; a clear sentence naming it on failure.

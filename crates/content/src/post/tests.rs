@@ -197,6 +197,8 @@ fn old_addresses_that_cannot_work_are_said() {
     assert_eq!(e, ["content/2026-03-16-pool.md:4: aliases: `https://old.example.com/pool/` is an address on another site (expected a path on the site this post moved from, e.g. `/2019/05/07/old-post.html`)"]);
     let e = errors("---\ntitle: T\ndate: 2024-05-07\npermalink: /:year/:bogus/:title/\n---\nx\n");
     assert_eq!(e, ["content/2026-03-16-pool.md:4: permalink: `/:year/:bogus/:title/` has the placeholder `:bogus`, which Jekyll does not have (expected `:year`, `:month`, `:i_month`, `:short_month`, `:long_month`, `:day`, `:i_day`, `:y_day`, `:short_year`, `:hour`, `:minute`, `:second`, `:w_year`, `:week`, `:w_day`, `:short_day`, `:long_day`, `:title`, `:slug`, `:name`, `:categories`, `:slugified_categories`, `:collection`, `:path`, `:output_ext`, or a style: `date`, `pretty`, `ordinal`, `weekdate`, `none`)"]);
+    let e = errors("---\ntitle: T\ndate: 2024-05-07\naliases: [\"/a/%2e%2e/../b/\"]\n---\nx\n");
+    assert_eq!(e, ["content/2026-03-16-pool.md:4: aliases: `/a/%2e%2e/../b/` has `.` or `..` in it (expected the path of this post on the old site, from its root)"]);
     let e = errors("---\ntitle: T\ndate: 2024-05-07\nredirect_from: /\n---\nx\n");
     assert_eq!(e, ["content/2026-03-16-pool.md:4: redirect_from: `/` is the site's home page (expected the path of this post on the old site)"]);
     let (p, w) = ok("---\ntitle: T\ndate: 2024-05-07\naliases: [/feed.php]\n---\nx\n");

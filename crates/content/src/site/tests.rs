@@ -659,3 +659,48 @@ fn a_moved_blog_builds_what_its_generator_built() {
         ]
     );
 }
+
+#[test]
+fn a_moved_blogs_old_address_under_posts_is_kept_unless_a_post_is_there() {
+    // Hugo kept the file's name: `/posts/2019-05-07-launch/` is this
+    // post's old address, and no post's here.
+    let files = vec![
+        md(
+            "posts/2019-05-07-launch.md",
+            &post("Launch", "2019-05-07", "", "x"),
+        ),
+        md("posts/weekly.md", &post("W", "2019-05-08", "", "x")),
+        md(
+            "posts/2019-05-09-weekly.md",
+            &post("W2", "2019-05-09", "", "x"),
+        ),
+        md("posts/weekly-2.md", &post("W3", "2019-05-10", "", "x")),
+    ];
+    let hugo = Options {
+        moved_from: Some(Generator::Hugo),
+        ..opts(false)
+    };
+    let c = compile(&files, &hugo).unwrap();
+    let mut slugs: Vec<&str> = c.manifest.posts.iter().map(|p| p.slug.as_str()).collect();
+    slugs.sort_unstable();
+    // `weekly-2.md` keeps its name; the second `weekly` takes the next free one
+    assert_eq!(slugs, ["launch", "weekly", "weekly-2", "weekly-3"]);
+    let redirects: Vec<(&str, &str)> = c
+        .redirects
+        .iter()
+        .map(|(a, b)| (a.as_str(), b.as_str()))
+        .collect();
+    assert!(
+        redirects.contains(&("/posts/2019-05-07-launch", "launch")),
+        "{redirects:?}"
+    );
+    // an old address that is another post's address here is still refused
+    let clash = vec![
+        md(
+            "posts/a.md",
+            &post("A", "2019-05-07", "aliases: [/posts/b/]\n", "x"),
+        ),
+        md("posts/b.md", &post("B", "2019-05-08", "", "x")),
+    ];
+    assert_eq!(compile(&clash, &hugo).unwrap_err().len(), 1);
+}

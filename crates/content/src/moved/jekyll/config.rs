@@ -197,11 +197,15 @@ fn scan(root: &Path, dir: &str, config: &Table, site: &mut OldSite) -> Result<()
     for entry in files::read_dir(&root.join(dir))? {
         let name = entry.file_name().to_string_lossy().to_string();
         let rel = files::join(dir, &name);
-        if name == "_posts" && entry.path().is_dir() {
+        let kind = entry.file_type().map_err(|e| format!("{rel}: {e}"))?;
+        if kind.is_symlink() {
+            site.notes
+                .push(format!("not imported: {rel}: a link (it is not followed)"));
+        } else if name == "_posts" && kind.is_dir() {
             site.content.push((PathBuf::from(&rel), rel.clone()));
         } else if !served(&name, &rel, config) {
             continue;
-        } else if entry.path().is_dir() {
+        } else if kind.is_dir() {
             scan(root, &rel, config, site)?;
         } else if files::is_markdown(&name)
             && dir.is_empty()

@@ -160,6 +160,9 @@ fn zone(text: &str) -> Option<i32> {
         _ => return None,
     };
     let numeric = &numeric[1..];
+    if !numeric.is_ascii() {
+        return None;
+    }
     let (hours, minutes) = match numeric.split_once(':') {
         Some((h, m)) if (1..=2).contains(&h.len()) && m.len() == 2 => (h, m),
         Some(_) => return None,

@@ -70,6 +70,14 @@ fn content_folder(
     let Some(name) = section.map(|s| s.trim_matches('/')) else {
         return Ok((content.to_path_buf(), String::new()));
     };
+    if name
+        .split('/')
+        .any(|part| part.is_empty() || part == "." || part == "..")
+    {
+        return Err(format!(
+            "--section: `{name}` is not a folder of content/ (expected a name such as `blog`)"
+        ));
+    }
     if !root.join(content).join(name).is_dir() {
         return Err(format!(
             "{}: no section `{name}` (expected a folder of content/)",
