@@ -608,7 +608,7 @@ fn links_are_not_followed_and_well_known_files_are_served() {
     );
     let outside = Scratch::new("links-outside");
     write_site(&outside.0, &[("secret.txt", "do not publish")]);
-    std::os::unix::fs::symlink(&old.0.join("static"), old.0.join("static/self")).unwrap();
+    std::os::unix::fs::symlink(old.0.join("static"), old.0.join("static/self")).unwrap();
     std::os::unix::fs::symlink(&outside.0, old.0.join("static/keys")).unwrap();
     let into = Scratch::new("links-into");
     import_from(&old.0, &into.0, None).unwrap();
