@@ -3,13 +3,12 @@
 //! in the browser (in a worker), by the same blog-core function the prerenderer uses.
 
 use blog_core::aside;
-use blog_core::dates::display_date;
 use blog_core::head::{title, View};
 use blog_core::markdown::RenderRequest;
-use blog_core::model::{Author, PostMeta};
+use blog_core::model::PostMeta;
 use blog_core::route::{Page, PostData, PostLink};
 use blog_core::urls::percent_decode;
-use leptos::either::{Either, EitherOf3, EitherOf4};
+use leptos::either::{EitherOf3, EitherOf4};
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 
@@ -210,20 +209,7 @@ fn PostHeader(post: PostMeta) -> impl IntoView {
             </ul>
         }
     });
-    let byline = (!post.authors.is_empty() || post.updated.is_some()).then(|| {
-        let updated = post
-            .updated
-            .clone()
-            .map(|u| format!("Updated {}", display_date(&u)));
-        let separator = (!post.authors.is_empty() && updated.is_some()).then_some(" · ");
-        view! {
-            <p class="byline">
-                {(!post.authors.is_empty()).then(|| view! { "By " <Authors authors=post.authors.clone() /> })}
-                {separator}
-                {updated}
-            </p>
-        }
-    });
+    let byline = aside::byline(&post).map(|html| view! { <p class="byline" inner_html=html></p> });
     view! {
         <header class="post-header">
             <MetaLine post=post.clone() />
@@ -287,21 +273,4 @@ fn scroll_to_hash_after_render() {
             el.scroll_into_view();
         }
     });
-}
-
-/// The authors of a post, each a link where the post names one.
-#[component]
-fn Authors(authors: Vec<Author>) -> impl IntoView {
-    let last = authors.len().saturating_sub(1);
-    authors
-        .into_iter()
-        .enumerate()
-        .map(|(i, a)| {
-            let name = match a.url {
-                Some(url) => Either::Left(view! { <a href=url rel="author">{a.name}</a> }),
-                None => Either::Right(a.name),
-            };
-            view! { {name}{(i < last).then_some(", ")} }
-        })
-        .collect_view()
 }

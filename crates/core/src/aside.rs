@@ -1,9 +1,11 @@
-//! What a post's page shows around its body, as HTML: the table of contents
-//! and the related posts, built by the content build and inserted with the
-//! body ([`around`]) rather than as view components, whose code the
-//! first-load wasm would carry.
+//! What a post's page shows around its body, as HTML: the byline, the table
+//! of contents and the related posts, built as strings (the toc and related
+//! posts by the content build, inserted with the body: [`around`]) rather
+//! than as view components, whose code the first-load wasm would carry.
 
+use crate::dates::display_date;
 use crate::markdown::Heading;
+use crate::model::PostMeta;
 use crate::route::{PostLink, TOC_MIN_HEADINGS};
 use crate::sanitize::escape_html;
 use crate::urls::Urls;
@@ -119,6 +121,56 @@ mod tests {
         assert!(
             all.ends_with("<p class=\"visually-hidden copy-status\" role=\"status\"></p>"),
             "{all}"
+        );
+    }
+}
+
+/// A post's byline, or `None` when it names no author and no update: "By
+/// Ana Lima, Bo · Updated March 20, 2026", each author who has a link (a
+/// web page or `mailto:`, checked by the content build) linked.
+pub fn byline(post: &PostMeta) -> Option<String> {
+    let mut parts = Vec::new();
+    if !post.authors.is_empty() {
+        let names: Vec<String> = post
+            .authors
+            .iter()
+            .map(|a| match &a.url {
+                Some(url) => format!(
+                    "<a href=\"{}\" rel=\"author\">{}</a>",
+                    escape_html(url),
+                    escape_html(&a.name)
+                ),
+                None => escape_html(&a.name),
+            })
+            .collect();
+        parts.push(format!("By {}", names.join(", ")));
+    }
+    if let Some(updated) = &post.updated {
+        parts.push(format!("Updated {}", escape_html(&display_date(updated))));
+    }
+    (!parts.is_empty()).then(|| parts.join(" · "))
+}
+
+#[cfg(test)]
+mod byline_tests {
+    use super::byline;
+    use crate::model::{sample_post, Author};
+
+    #[test]
+    fn names_each_author_linked_where_they_have_a_link_and_the_update() {
+        let mut post = sample_post("p", "2026-03-16", None);
+        assert_eq!(byline(&post), None);
+        post.authors = vec![
+            Author {
+                name: "Ana <Lima>".into(),
+                url: Some("https://ana.example/?a=1&b=\"2\"".into()),
+            },
+            Author::named("Bo"),
+        ];
+        post.updated = Some("2026-03-20".into());
+        assert_eq!(
+            byline(&post).unwrap(),
+            "By <a href=\"https://ana.example/?a=1&amp;b=&quot;2&quot;\" rel=\"author\">Ana &lt;Lima&gt;</a>, Bo · Updated March 20, 2026"
         );
     }
 }
