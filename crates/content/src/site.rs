@@ -357,58 +357,16 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
         .collect();
     timings.done("render");
 
-    let site = links::Site {
-        ids: bodies.iter().map(|(slug, b)| (*slug, &b.ids)).collect(),
-        left_out: left_out.iter().map(|p| (p.source.as_str(), *p)).collect(),
-        content_files: files
-            .iter()
-            .filter(|f| f.is_asset())
-            .map(|f| f.rel.as_str())
-            .collect(),
-        static_files: &opts.static_files,
-        old_feeds: opts
-            .old_feeds
-            .iter()
-            .map(|f| f.trim_start_matches('/'))
-            .collect(),
-        categories: categories.iter().map(String::as_str).collect(),
-    };
-    let cards: Vec<(PostMeta, links::Checked)> = published
-        .par_iter()
-        .map(|post| {
-            card(
-                post,
-                &bodies[post.slug.as_str()].analysis,
-                &site,
-                opts,
-                &display,
-            )
-        })
-        .collect();
-    drop(site);
-    let mut entries: Vec<Entry> = Vec::with_capacity(cards.len());
-    let mut broken = Vec::new();
-    for (meta, checked) in cards {
-        let text = bodies
-            .get_mut(meta.slug.as_str())
-            .map(|body| std::mem::take(&mut body.analysis.plain_text))
-            .unwrap_or_default();
-        let post = published.iter().find(|p| p.slug == meta.slug).copied();
-        let markdown = post
-            .map(|p| (p.source.clone(), p.body.clone()))
-            .unwrap_or_default();
-        entries.push((meta, text, markdown));
-        found.warnings.extend(checked.warnings);
-        broken.extend(checked.broken);
-    }
-    // A moved blog's old site had these links too, and built: they warn.
-    if opts.broken_links_warn || opts.moved_from.is_some() {
-        found
-            .warnings
-            .extend(broken.into_iter().map(Diagnostic::into_warning));
-    } else {
-        found.errors.extend(broken);
-    }
+    let checked = check_and_card(
+        &published,
+        &left_out,
+        &bodies,
+        files,
+        &categories,
+        opts,
+        &display,
+    );
+    let entries = entries_of(checked, &published, &mut bodies, opts, &mut found);
     let Problems {
         mut errors,
         mut warnings,
@@ -430,6 +388,77 @@ pub fn compile(files: &[SourceFile], opts: &Options) -> Result<Compiled, Vec<Dia
     compiled.left_out = left_out.len();
     compiled.timings = timings;
     Ok(compiled)
+}
+
+/// Every published post's links checked against the whole site, and its
+/// card made, on all cores (in the order of `published`).
+fn check_and_card(
+    published: &[&SourcePost],
+    left_out: &[&SourcePost],
+    bodies: &HashMap<&str, Body>,
+    files: &[SourceFile],
+    categories: &BTreeSet<String>,
+    opts: &Options,
+    display: &(dyn Fn(&str) -> String + Sync),
+) -> Vec<(PostMeta, links::Checked)> {
+    let site = links::Site {
+        ids: bodies.iter().map(|(slug, b)| (*slug, &b.ids)).collect(),
+        left_out: left_out.iter().map(|p| (p.source.as_str(), *p)).collect(),
+        content_files: files
+            .iter()
+            .filter(|f| f.is_asset())
+            .map(|f| f.rel.as_str())
+            .collect(),
+        static_files: &opts.static_files,
+        old_feeds: opts
+            .old_feeds
+            .iter()
+            .map(|f| f.trim_start_matches('/'))
+            .collect(),
+        categories: categories.iter().map(String::as_str).collect(),
+    };
+    published
+        .par_iter()
+        .map(|post| {
+            card(
+                post,
+                &bodies[post.slug.as_str()].analysis,
+                &site,
+                opts,
+                display,
+            )
+        })
+        .collect()
+}
+
+/// Each post's card, plain text (for search) and markdown, with the problems
+/// its links have: links that lead nowhere are errors, or warnings while a
+/// migration is in progress and in a blog that moved in (its old site had
+/// the same links, and built).
+fn entries_of(
+    checked: Vec<(PostMeta, links::Checked)>,
+    published: &[&SourcePost],
+    bodies: &mut HashMap<&str, Body>,
+    opts: &Options,
+    found: &mut Problems,
+) -> Vec<Entry> {
+    let warn = opts.broken_links_warn || opts.moved_from.is_some();
+    let mut entries = Vec::with_capacity(checked.len());
+    for ((meta, checked), post) in checked.into_iter().zip(published) {
+        let text = bodies
+            .get_mut(meta.slug.as_str())
+            .map(|body| std::mem::take(&mut body.analysis.plain_text))
+            .unwrap_or_default();
+        entries.push((meta, text, (post.source.clone(), post.body.clone())));
+        found.warnings.extend(checked.warnings);
+        match warn {
+            true => found
+                .warnings
+                .extend(checked.broken.into_iter().map(Diagnostic::into_warning)),
+            false => found.errors.extend(checked.broken),
+        }
+    }
+    entries
 }
 
 /// Reads every post, on all cores, keeping the files' order: front matter,
