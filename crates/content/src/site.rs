@@ -687,8 +687,9 @@ fn one_spelling_each(
 }
 
 /// Old addresses: each leads to its post, once, outside the site's own
-/// pages. Returns the redirects (old address, slug), sorted, and the same as
-/// a lookup for links.
+/// pages. Returns the redirects (old address, slug), sorted, and a lookup
+/// for links of every old address, those that are the post's address here
+/// too included.
 fn map_old_addresses(
     published: &[&SourcePost],
     moved: bool,
@@ -697,6 +698,8 @@ fn map_old_addresses(
 ) -> (Vec<(String, String)>, HashMap<String, String>) {
     let mut redirects: Vec<(String, String)> = Vec::new();
     let mut claimed: HashMap<&str, &SourcePost> = HashMap::new();
+    // Old addresses that are the post's address here too.
+    let mut same: Vec<(String, String)> = Vec::new();
     let own_pages: HashSet<String> = published
         .iter()
         .map(|p| format!("/posts/{}", p.slug))
@@ -706,6 +709,8 @@ fn map_old_addresses(
             let key = &old.key;
             let own = format!("/posts/{}", post.slug);
             if *key == own {
+                // No page to write, but links written to it lead to the post.
+                same.push((key.clone(), post.slug.clone()));
                 continue;
             }
             // A moved blog's old `/posts/2019-05-07-launch/` (Hugo keeps the
@@ -739,7 +744,7 @@ fn map_old_addresses(
         }
     }
     redirects.sort();
-    let lookup = redirects.iter().cloned().collect();
+    let lookup = redirects.iter().cloned().chain(same).collect();
     (redirects, lookup)
 }
 

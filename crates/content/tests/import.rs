@@ -618,3 +618,37 @@ fn links_are_not_followed_and_well_known_files_are_served() {
         [".well-known/security.txt"]
     );
 }
+
+#[test]
+fn hugo_translations_by_file_name_stay_out() {
+    // PaperMod's example site: `markdown-syntax.fr.md` beside
+    // `markdown-syntax.md` is the French page, with the same aliases.
+    let old = Scratch::new("languages-old");
+    write_site(
+        &old.0,
+        &[
+            (
+                "config.yml",
+                "baseURL: https://x.example/\ntitle: X\nlanguages:\n  en:\n    weight: 1\n  fr:\n    weight: 2\n",
+            ),
+            ("content/posts/a.md", "---\ntitle: A\ndate: 2020-01-01\n---\nA.\n"),
+            ("content/posts/a.fr.md", "---\ntitle: A (fr)\ndate: 2020-01-01\n---\nA.\n"),
+            ("content/posts/b.final.md", "---\ntitle: B\ndate: 2020-01-02\n---\nB.\n"),
+        ],
+    );
+    let into = Scratch::new("languages-into");
+    let report = import_from(&old.0, &into.0, None).unwrap();
+    let copied = tree(&into.0.join("content"));
+    assert_eq!(
+        copied.keys().collect::<Vec<_>>(),
+        ["posts/a.md", "posts/b.final.md"]
+    );
+    assert!(
+        has_line(
+            &report,
+            "not imported: content/posts/a.fr.md: the page in `fr`"
+        ),
+        "{:?}",
+        report.lines
+    );
+}

@@ -46,6 +46,8 @@ struct Plan {
     beside: Vec<Copy>,
     statics: Vec<Copy>,
     left_out: Vec<String>,
+    /// The old site's other languages: their pages (`name.fr.md`) stay out.
+    other_languages: Vec<String>,
 }
 
 /// Imports the site.
@@ -90,7 +92,10 @@ fn generator_of(args: &ImportArgs) -> Result<(Generator, &'static str), String> 
 /// Reads which files go where: the posts and the files beside them from the
 /// content folders, the static files; markdown that is not a post is left out.
 fn plan(root: &Path, old: &OldSite) -> Result<Plan, String> {
-    let mut plan = Plan::default();
+    let mut plan = Plan {
+        other_languages: old.other_languages.clone(),
+        ..Plan::default()
+    };
     for (dir, dest) in &old.content {
         let folder = root.join(dir);
         let before = plan.posts.len();
@@ -123,6 +128,12 @@ impl Plan {
             }
             return;
         }
+        if let Some(lang) = self.language_of(shown) {
+            self.left_out.push(format!(
+                "not imported: {shown}: the page in `{lang}` (only the default language moves in)"
+            ));
+            return;
+        }
         match files::classify(&copy.from, shown) {
             Markdown::Post => self.posts.push(copy),
             Markdown::SectionPage => self.left_out.push(format!(
@@ -132,6 +143,19 @@ impl Plan {
                 "not imported: {shown}: a page without a date, not a post (add `date:` to its front matter and copy it into content/ to make it one)"
             )),
         }
+    }
+}
+
+impl Plan {
+    /// The other language a markdown file is in, by its name (`x.fr.md`).
+    fn language_of(&self, shown: &str) -> Option<&str> {
+        let file = shown.rsplit('/').next().unwrap_or(shown);
+        let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
+        let (_, lang) = stem.rsplit_once('.')?;
+        self.other_languages
+            .iter()
+            .map(String::as_str)
+            .find(|l| l.eq_ignore_ascii_case(lang))
     }
 }
 

@@ -94,6 +94,9 @@ pub struct OldSite {
     /// Files it served at its root: (file or folder under the old site's
     /// root, path under the new site's static folder, `""` for its root).
     pub statics: Vec<(PathBuf, String)>,
+    /// Its other languages (`fr`): a page `name.fr.md` is the same page in
+    /// one of them, which does not move in (only the default language does).
+    pub other_languages: Vec<String>,
     /// What it has that cannot be imported, said to the person importing.
     pub notes: Vec<String>,
 }

@@ -704,3 +704,31 @@ fn a_moved_blogs_old_address_under_posts_is_kept_unless_a_post_is_there() {
     ];
     assert_eq!(compile(&clash, &hugo).unwrap_err().len(), 1);
 }
+
+#[test]
+fn a_link_to_an_old_address_that_is_also_the_new_one_leads_to_the_post() {
+    // Hugo's `posts/faq.md` was `/posts/faq/`, as it is here: a link written
+    // relative to the old address of the post beside it still leads to it.
+    let files = vec![
+        md(
+            "posts/faq.md",
+            &post("FAQ", "2019-05-07", "", "## Custom head\n\nx\n"),
+        ),
+        md(
+            "posts/math.md",
+            &post(
+                "Math",
+                "2019-05-08",
+                "",
+                "See [the FAQ](../faq/#custom-head).\n",
+            ),
+        ),
+    ];
+    let hugo = Options {
+        moved_from: Some(Generator::Hugo),
+        ..opts(false)
+    };
+    let c = compile(&files, &hugo).unwrap();
+    assert!(c.warnings.is_empty(), "{:?}", messages(c.warnings));
+    assert!(c.redirects.is_empty(), "{:?}", c.redirects);
+}

@@ -61,6 +61,7 @@ pub fn read(root: &Path, section: Option<&str>) -> Result<OldSite, String> {
         ..OldSite::default()
     };
     let content_root = language_root(root, &config, &mut site.notes);
+    site.other_languages = other_languages(&config);
     let sections = choose_sections(
         root,
         &content_root,
@@ -118,6 +119,21 @@ fn load(root: &Path) -> Result<Table, String> {
         ));
     }
     Ok(config)
+}
+
+/// The configured languages but the default one (`defaultContentLanguage`,
+/// `en` unless set).
+fn other_languages(config: &Table) -> Vec<String> {
+    let default = string_ci(config, "defaultContentLanguage").unwrap_or_else(|| "en".into());
+    table_ci(config, "languages")
+        .map(|languages| {
+            languages
+                .keys()
+                .filter(|l| !l.eq_ignore_ascii_case(&default))
+                .map(|l| l.to_ascii_lowercase())
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 /// The content folder of the default language (`content/en/`, or its
