@@ -555,10 +555,31 @@ pub fn parse_post(
     };
 
     let file_name = source.rsplit('/').next().unwrap_or(source);
+    let prefix = split_date_prefix(file_name.rsplit_once('.').map_or(file_name, |(s, _)| s)).0;
     let date = match get("date") {
+        // A date its generator read that these rules do not (Ruby's
+        // `Time.parse` takes `2023-01-29 18:30:22 2023 -0800`): the file
+        // name's date, with a warning, where there is one.
+        Some(e) if moved_from.is_some() && prefix.is_some() => {
+            let errors = r.errors.len();
+            let date = r.date("date", &e.value);
+            if date.is_none() && r.errors.len() > errors {
+                let error = r.errors.pop().expect("the date's error");
+                let day = prefix.unwrap_or_default();
+                r.warnings.push(Diagnostic::warning(
+                    path,
+                    error.line,
+                    "date",
+                    format!("{}; the file name's date, {day}, is used", error.message),
+                ));
+                parse_date(day).ok()
+            } else {
+                date
+            }
+        }
         Some(e) => r.date("date", &e.value),
         None => {
-            match split_date_prefix(file_name.rsplit_once('.').map_or(file_name, |(s, _)| s)).0 {
+            match prefix {
                 Some(prefix) => r.date(
                     "date",
                     &Node {

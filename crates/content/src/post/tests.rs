@@ -279,3 +279,20 @@ fn a_key_set_twice_is_read_as_the_generator_reads_it() {
         "content/2026-03-16-pool.md:3: front matter: YAML syntax error: duplicated key in mapping"
     );
 }
+
+#[test]
+fn a_moved_posts_unreadable_date_falls_back_to_its_file_name() {
+    // jekyll/jekyll's own docs/_posts: Jekyll (Ruby's Time.parse) built it.
+    let text = "---\ntitle: T\ndate: 2023-01-29 18:30:22 2023 -0800\n---\nx\n";
+    let source = "_posts/2023-01-29-jekyll-3-9-3-released.markdown";
+    let (p, w) = parse_post("content/x", source, text, Some(Generator::Jekyll)).unwrap();
+    assert_eq!(p.date.ymd, "2023-01-29");
+    assert!(
+        w[0].to_string()
+            .ends_with("; the file name's date, 2023-01-29, is used"),
+        "{w:?}"
+    );
+    // without a dated file name, or in an author's own blog, it is an error
+    assert!(parse_post("content/x", "_posts/x.md", text, Some(Generator::Jekyll)).is_err());
+    assert!(parse_post("content/x", source, text, None).is_err());
+}
