@@ -147,7 +147,7 @@ fn title_from_file(source: &str) -> String {
 }
 
 /// The `YYYY-MM-DD` prefix of a file name, and the rest.
-fn split_date_prefix(stem: &str) -> (Option<&str>, &str) {
+pub fn split_date_prefix(stem: &str) -> (Option<&str>, &str) {
     let b = stem.as_bytes();
     let is_date = b.len() >= 11
         && b[..4].iter().all(u8::is_ascii_digit)

@@ -19,7 +19,7 @@ pub fn files_under(dir: &Path) -> Result<Vec<String>, String> {
 fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
     for entry in read_dir(dir)? {
         let name = entry.file_name().to_string_lossy().to_string();
-        if is_hidden(&name) {
+        if crate::site::is_hidden(&name) {
             continue;
         }
         let rel = join(prefix, &name);
@@ -32,12 +32,6 @@ fn walk(dir: &Path, prefix: &str, out: &mut Vec<String>) -> Result<(), String> {
         }
     }
     Ok(())
-}
-
-/// A name a site keeps to itself (`.git`, `.DS_Store`), not one it serves:
-/// dot-names but `.well-known/` (security.txt, domain verifications).
-pub fn is_hidden(name: &str) -> bool {
-    crate::site::is_hidden(name)
 }
 
 /// The entries of `dir`, sorted by name; a clear sentence naming it on failure.
@@ -57,11 +51,6 @@ pub fn join(prefix: &str, name: &str) -> String {
         "" => name.to_string(),
         p => format!("{p}/{name}"),
     }
-}
-
-/// True for a markdown file (`.md`, `.markdown`).
-pub fn is_markdown(path: &str) -> bool {
-    crate::site::is_markdown(path)
 }
 
 /// True when the file starts with a front matter fence (`---` or `+++`):
@@ -93,16 +82,10 @@ pub enum Markdown {
 /// Tells a post from a section page or an undated page. A file whose front
 /// matter cannot be read counts as a post: the build then names its problem.
 pub fn classify(path: &Path, rel: &str) -> Markdown {
-    let file = rel.rsplit('/').next().unwrap_or(rel);
-    let stem = file.rsplit_once('.').map_or(file, |(s, _)| s);
-    if stem.eq_ignore_ascii_case("_index") {
+    if crate::site::is_section_page(rel) {
         return Markdown::SectionPage;
     }
-    let named = if stem.eq_ignore_ascii_case("index") {
-        rel.rsplit('/').nth(1).unwrap_or("")
-    } else {
-        stem
-    };
+    let (_, named) = crate::post::folders_and_name(rel);
     if has_date_prefix(named) || front_matter_has_date(path) {
         Markdown::Post
     } else {
@@ -112,14 +95,7 @@ pub fn classify(path: &Path, rel: &str) -> Markdown {
 
 /// True for a name starting `YYYY-MM-DD-` (or `_`), as Jekyll's and Zola's posts are named.
 pub fn has_date_prefix(name: &str) -> bool {
-    let b = name.as_bytes();
-    b.len() > 10
-        && b[..4].iter().all(u8::is_ascii_digit)
-        && b[4] == b'-'
-        && b[5..7].iter().all(u8::is_ascii_digit)
-        && b[7] == b'-'
-        && b[8..10].iter().all(u8::is_ascii_digit)
-        && matches!(b[10], b'-' | b'_')
+    crate::post::split_date_prefix(name).0.is_some()
 }
 
 fn front_matter_has_date(path: &Path) -> bool {

@@ -118,7 +118,7 @@ impl Plan {
     /// Puts a file of a content folder (`shown` as under the old site) with
     /// the posts, the files beside them, or the files left out.
     fn place(&mut self, copy: Copy, shown: &str) {
-        if !files::is_markdown(shown) {
+        if !crate::site::is_markdown(shown) {
             if files::has_front_matter(&copy.from) {
                 self.left_out.push(format!(
                     "not imported: {shown}: a page with front matter that is not markdown (only markdown posts move in)"
@@ -188,7 +188,7 @@ fn no_posts_in(content: &Path) -> Result<(), String> {
     }
     let markdown: Vec<String> = files::files_under(content)?
         .into_iter()
-        .filter(|f| files::is_markdown(f))
+        .filter(|f| crate::site::is_markdown(f))
         .collect();
     match markdown.first() {
         Some(first) => Err(format!(

@@ -732,12 +732,6 @@ pub mod paths {
         }
     }
 
-    /// True for a markdown file's path (by its extension, as Jekyll's
-    /// `markdown_ext` and Hugo read them).
-    pub fn is_markdown(path: &str) -> bool {
-        blog_core::urls::is_markdown_file(path)
-    }
-
     /// True when the path's file name has an extension.
     pub fn has_extension(path: &str) -> bool {
         stem(path).len() < path.len()
@@ -826,6 +820,15 @@ pub fn check(
     let out = translate(body, &ctx);
     assert_eq!(newlines(&out.text), newlines(body), "{body:?} → {out:?}");
     out
+}
+
+/// What a translation reported, as `line:construct`.
+#[cfg(test)]
+pub fn reported(t: &Translated) -> Vec<String> {
+    t.unsupported
+        .iter()
+        .map(|u| format!("{}:{}", u.line, u.code))
+        .collect()
 }
 
 /// Bodies made of pieces of template syntax in every order, for checking
@@ -934,11 +937,7 @@ mod tests {
             t.text,
             "Intro.\n\n` {{< youtube dQw4w9WgXcQ >}} `\n\n` {% include note.html %} ` and ` {{ gist(id=\"1\") }} `\n\n```\n{{< x >}}\n```\n"
         );
-        let found: Vec<String> = t
-            .unsupported
-            .iter()
-            .map(|u| format!("{}:{}", u.line, u.code))
-            .collect();
+        let found = reported(&t);
         assert_eq!(
             found,
             [

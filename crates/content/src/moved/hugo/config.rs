@@ -282,7 +282,8 @@ fn section_counts(content: &Path) -> Result<Vec<(String, usize)>, String> {
         let dated = files::files_under(&entry.path())?
             .iter()
             .filter(|f| {
-                files::is_markdown(f) && files::classify(&entry.path().join(f), f) == Markdown::Post
+                crate::site::is_markdown(f)
+                    && files::classify(&entry.path().join(f), f) == Markdown::Post
             })
             .count();
         counts.push((name, dated));
@@ -305,7 +306,7 @@ fn other_content(root: &Path, content: &Path, sections: &[String]) -> Result<Vec
             notes.push(format!(
                 "not imported: {shown}: the home page (this blog makes its own)"
             ));
-        } else if files::is_markdown(&name) {
+        } else if crate::site::is_markdown(&name) {
             notes.push(format!(
                 "not imported: {shown}: a page outside the blog's section, not a post"
             ));

@@ -207,7 +207,7 @@ fn scan(root: &Path, dir: &str, config: &Table, site: &mut OldSite) -> Result<()
             continue;
         } else if kind.is_dir() {
             scan(root, &rel, config, site)?;
-        } else if files::is_markdown(&name)
+        } else if crate::site::is_markdown(&name)
             && dir.is_empty()
             && !files::has_front_matter(&entry.path())
         {

@@ -115,7 +115,7 @@ fn link(arg: &str, ctx: &TemplateContext) -> String {
     let found = paths::find(ctx.sources, path).or_else(|| paths::find_ending(ctx.sources, path));
     match found {
         Some(source) => format!("@/{source}"),
-        None if paths::is_markdown(path) => format!("@/{path}"),
+        None if crate::site::is_markdown(path) => format!("@/{path}"),
         None => format!("/{path}"),
     }
 }
@@ -275,11 +275,7 @@ mod tests {
     fn the_rest_is_reported_where_it_stands() {
         let body = "Intro\n\n{% include image.html url=\"/a.png\" %}\n\n{% if site.comments %}\nx\n{% endif %}\n`{% include x %}`\n";
         let out = t(body);
-        let found: Vec<String> = out
-            .unsupported
-            .iter()
-            .map(|u| format!("{}:{}", u.line, u.code))
-            .collect();
+        let found = crate::moved::template::reported(&out);
         assert_eq!(
             found,
             [

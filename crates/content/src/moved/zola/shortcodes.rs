@@ -152,11 +152,7 @@ mod tests {
             out.text,
             "Text {{ not a call }} and {% neither %}.\n\n` {% quote(author=\"Vincent\") %} `\nA quote\n` {% end %} `\n\n` {{ image(src=\"a.png\") }} ` `{{ youtube(id=\"x\") }}`\n"
         );
-        let found: Vec<String> = out
-            .unsupported
-            .iter()
-            .map(|u| format!("{}:{}", u.line, u.code))
-            .collect();
+        let found = crate::moved::template::reported(&out);
         assert_eq!(
             found,
             [
